@@ -1,0 +1,87 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CaseVault",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "casevault", targets: ["casevault"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C layer: the system libcrypto (OpenSSL 3.0). Only VaultCrypto imports it.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "VaultCrypto", dependencies: ["COpenSSL"]),
+        // Pure text layer: cross-script transliteration and folding (used by CaseStore and Intake).
+        .target(name: "Transliteration"),
+        // Build tool that turns data files (SQL migrations, later catalogs) into Swift source.
+        .executableTarget(name: "embed-files"),
+        .plugin(
+            name: "EmbedMigrationsPlugin",
+            capability: .buildTool(),
+            dependencies: ["embed-files"]
+        ),
+        .target(
+            name: "CaseStore",
+            dependencies: [
+                "VaultCrypto",
+                "Transliteration",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            plugins: ["EmbedMigrationsPlugin"]
+        ),
+        .target(
+            name: "CaseVaultCLI",
+            dependencies: [
+                "CaseStore",
+                "VaultCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "casevault", dependencies: ["CaseVaultCLI"]),
+        .executableTarget(
+            name: "casevault-bench",
+            dependencies: [
+                "CaseStore",
+                "VaultCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/casevault-bench"
+        ),
+        // Test helper process: commits cases one by one and reports each acknowledged code,
+        // so the crash test can SIGKILL it at random points.
+        .executableTarget(
+            name: "casevault-crash-writer",
+            dependencies: ["CaseStore"],
+            path: "Tests/CrashWriter"
+        ),
+        .testTarget(
+            name: "VaultCryptoTests",
+            dependencies: ["VaultCrypto"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "TransliterationTests", dependencies: ["Transliteration"]),
+        .testTarget(
+            name: "CaseStoreTests",
+            dependencies: [
+                "CaseStore",
+                "VaultCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CaseVaultCLITests",
+            dependencies: ["CaseVaultCLI"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
