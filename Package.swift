@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "CaseStore",
                 "VaultCrypto",
+                "Transliteration",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/casevault-bench"

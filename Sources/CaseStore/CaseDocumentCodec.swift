@@ -1,0 +1,151 @@
+import Foundation
+
+/// Reads case documents from JSON strictly (unknown keys, wrong types and bad values are refused
+/// with the field's path, never its value) and writes the canonical form that is sealed.
+public enum CaseDocumentCodec {
+    static let allowedKeys: [String: Set<String>] = [
+        "": ["survivor", "incident", "consent"],
+        "survivor": ["name", "phone", "birthDate", "sex", "municipality", "language"],
+        "incident": ["date", "narrative", "type"],
+        "consent": ["statistics"],
+    ]
+    static let maximumLengths: [String: Int] = [
+        "survivor.name": 200, "survivor.phone": 40, "survivor.municipality": 100,
+        "survivor.language": 35, "incident.narrative": 1_000_000,
+    ]
+
+    /// Parses an import file: one document, a JSON array of documents, or JSON Lines. Any bad
+    /// document fails the whole batch with its 1-based position.
+    public static func decodeBatch(_ data: Data, today: Date = Date()) throws -> [CaseDocument] {
+        let trimmed = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if trimmed.first == UInt8(ascii: "[") {
+            guard let array = try? JSONSerialization.jsonObject(with: Data(trimmed), options: [.fragmentsAllowed]) as? [Any] else {
+                throw CaseStoreError.invalidDocument(position: nil, field: "", rule: .notJSON)
+            }
+            return try array.enumerated().map { try decode(object: $0.element, position: $0.offset + 1, today: today) }
+        }
+        if let object = try? JSONSerialization.jsonObject(with: Data(trimmed)) {
+            return [try decode(object: object, position: 1, today: today)]
+        }
+        var documents: [CaseDocument] = []
+        for line in Data(trimmed).split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let lineData = Data(line)
+            if lineData.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            let position = documents.count + 1
+            guard let object = try? JSONSerialization.jsonObject(with: lineData) else {
+                throw CaseStoreError.invalidDocument(position: position, field: "", rule: .notJSON)
+            }
+            documents.append(try decode(object: object, position: position, today: today))
+        }
+        if documents.isEmpty { throw CaseStoreError.invalidDocument(position: nil, field: "", rule: .notJSON) }
+        return documents
+    }
+
+    /// Checks one parsed JSON value and turns it into a validated document.
+    static func decode(object: Any, position: Int?, today: Date) throws -> CaseDocument {
+        func fail(_ field: String, _ rule: DocumentRule) -> CaseStoreError {
+            .invalidDocument(position: position, field: field, rule: rule)
+        }
+        guard let root = object as? [String: Any] else { throw fail("", .notAnObject) }
+        try checkKeys(root, path: "", fail: fail)
+        for section in ["survivor", "incident", "consent"] {
+            guard let value = root[section] else { continue }
+            guard let nested = value as? [String: Any] else { throw fail(section, .notAnObject) }
+            try checkKeys(nested, path: section, fail: fail)
+        }
+        let data = try JSONSerialization.data(withJSONObject: root)
+        let document: CaseDocument
+        do {
+            document = try JSONDecoder().decode(CaseDocument.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw fail((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."), .missing)
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw fail(context.codingPath.map(\.stringValue).joined(separator: "."), .wrongType)
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw fail(context.codingPath.map(\.stringValue).joined(separator: "."), .missing)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw fail(context.codingPath.map(\.stringValue).joined(separator: "."), .unknownValue)
+        }
+        try validate(document, today: today, fail: fail)
+        return document
+    }
+
+    static func checkKeys(_ object: [String: Any], path: String, fail: (String, DocumentRule) -> CaseStoreError) throws {
+        let allowed = allowedKeys[path] ?? []
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            throw fail(path.isEmpty ? key : "\(path).\(key)", .unknownField)
+        }
+    }
+
+    /// Rules every stored document obeys, whatever front produced it.
+    public static func validate(_ document: CaseDocument, today: Date = Date(), position: Int? = nil) throws {
+        try validate(document, today: today) { .invalidDocument(position: position, field: $0, rule: $1) }
+    }
+
+    static func validate(_ document: CaseDocument, today: Date, fail: (String, DocumentRule) -> CaseStoreError) throws {
+        let texts: [(String, String?)] = [
+            ("survivor.name", document.survivor.name), ("survivor.phone", document.survivor.phone),
+            ("survivor.municipality", document.survivor.municipality), ("survivor.language", document.survivor.language),
+            ("incident.narrative", document.incident.narrative),
+        ]
+        for (field, value) in texts {
+            guard let value else { continue }
+            if field == "survivor.name", value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw fail(field, .empty) }
+            if value.count > maximumLengths[field, default: 1000] { throw fail(field, .tooLong) }
+            let allowsNewlines = field == "incident.narrative"
+            if value.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: allowsNewlines) }) {
+                throw fail(field, .controlCharacters)
+            }
+        }
+        for (field, value) in [("survivor.birthDate", document.survivor.birthDate), ("incident.date", document.incident.date)] {
+            guard let value else { continue }
+            guard let date = ISODay.parse(value) else { throw fail(field, .invalidDate) }
+            if date > today { throw fail(field, .dateInFuture) }
+        }
+    }
+
+    /// Control characters (other than newline and tab in long text) and bidi overrides, which
+    /// can disguise what a record says.
+    static func isForbidden(_ scalar: Unicode.Scalar, allowsNewlines: Bool) -> Bool {
+        if allowsNewlines, scalar == "\n" || scalar == "\t" || scalar == "\r" { return false }
+        if scalar.properties.generalCategory == .control { return true }
+        return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// The canonical bytes that get sealed (sorted keys, no nulls).
+    static func encode(_ document: CaseDocument) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(document))
+    }
+
+    /// Parses bytes that `encode` produced after they were unsealed.
+    static func decodeSealed(_ bytes: [UInt8]) throws -> CaseDocument {
+        try JSONDecoder().decode(CaseDocument.self, from: Data(bytes))
+    }
+}
+
+/// Calendar days in ISO 8601 form (`YYYY-MM-DD`), in UTC, as the vault stores them.
+public enum ISODay {
+    /// The start of the day `text` names, or nil if it is not a real calendar day.
+    public static func parse(_ text: String) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else { return nil }
+        return date
+    }
+
+    /// The ISO day of `date` in UTC.
+    public static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}

@@ -1,0 +1,47 @@
+/// Errors of the case store. Their payloads are user names, case codes, paths and version
+/// numbers only: never survivor data, never key material, never a raw SQLite message.
+public enum CaseStoreError: Error, Equatable, Sendable {
+    /// The passphrase does not open the user's key slot.
+    case wrongPassphrase
+    /// No key slot exists for this user name.
+    case unknownUser(String)
+    /// A user with this name already has a key slot.
+    case userExists(String)
+    /// A sealed value failed authentication; names the record, never its content.
+    case tamperedRecord(String)
+    /// Another process holds the vault's write lock.
+    case vaultLocked
+    /// The vault was written by a newer CaseVault (or an unknown schema).
+    case unsupportedVaultVersion(found: Int, supported: Int)
+    /// The file is damaged, truncated or not a CaseVault vault.
+    case corruptVault
+    /// No vault file at this path.
+    case vaultNotFound(String)
+    /// A file already exists where a new vault or backup would be written.
+    case fileExists(String)
+    /// No case with this code (or it was erased).
+    case caseNotFound(String)
+    /// The case was erased; its content is gone for good.
+    case caseErased(String)
+    /// The user's key slot does not hold the key this operation needs.
+    case keyNotInSlot(KeyPurpose)
+    /// A case document breaks a rule; `field` is a JSON path, `rule` a rule code.
+    case invalidDocument(position: Int?, field: String, rule: DocumentRule)
+    /// The underlying storage failed for another reason (disk full, permissions).
+    case storageFailure(String)
+}
+
+/// Why a case document was refused; stable codes that the CLI translates.
+public enum DocumentRule: String, Sendable, Equatable {
+    case notJSON = "not_json"
+    case notAnObject = "not_an_object"
+    case unknownField = "unknown_field"
+    case missing = "missing"
+    case wrongType = "wrong_type"
+    case empty = "empty"
+    case tooLong = "too_long"
+    case controlCharacters = "control_characters"
+    case invalidDate = "invalid_date"
+    case dateInFuture = "date_in_future"
+    case unknownValue = "unknown_value"
+}

@@ -1,0 +1,71 @@
+import VaultCrypto
+
+/// The keys one unlocked user holds, by purpose. Built from a key slot; when the slot holds the
+/// root key, every subkey is derived from it.
+public struct KeyRing: Sendable {
+    private let keys: [KeyPurpose: SecretBytes]
+
+    init(keys: [KeyPurpose: SecretBytes], vaultID: [UInt8]) throws {
+        var all = keys
+        if let root = keys[.root] {
+            for purpose in KeyPurpose.allCases where purpose != .root {
+                all[purpose] = try HKDFSHA256.deriveKey(inputKey: root, salt: vaultID, info: purpose.label, length: 32)
+            }
+        }
+        self.keys = all
+    }
+
+    /// A ring for a brand-new vault with a fresh random root key.
+    static func generate(vaultID: [UInt8]) throws -> KeyRing {
+        try KeyRing(keys: [.root: SecretBytes.random(count: 32)], vaultID: vaultID)
+    }
+
+    /// The key for `purpose`, or `keyNotInSlot` when this user's role does not hold it.
+    func key(_ purpose: KeyPurpose) throws -> SecretBytes {
+        guard let key = keys[purpose] else { throw CaseStoreError.keyNotInSlot(purpose) }
+        return key
+    }
+
+    /// Whether this ring holds the key for `purpose`.
+    func holds(_ purpose: KeyPurpose) -> Bool { keys[purpose] != nil }
+
+    /// The subset of keys a slot of `role` may hold.
+    func keys(for role: Role) throws -> [KeyPurpose: SecretBytes] {
+        var subset: [KeyPurpose: SecretBytes] = [:]
+        for purpose in role.keyPurposes { subset[purpose] = try key(purpose) }
+        return subset
+    }
+
+    /// Serialises keys as `(name length, name, key length, key)*`; the caller cleanses the result.
+    static func encode(_ keys: [KeyPurpose: SecretBytes]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for purpose in keys.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let name = Array(purpose.rawValue.utf8)
+            bytes.append(UInt8(name.count))
+            bytes += name
+            var key = keys[purpose]!.copyBytes()
+            bytes.append(UInt8(key.count))
+            bytes += key
+            SecretBytes.cleanse(&key)
+        }
+        return bytes
+    }
+
+    /// Parses the output of `encode`; nil for malformed input.
+    static func decode(_ bytes: [UInt8]) -> [KeyPurpose: SecretBytes]? {
+        var keys: [KeyPurpose: SecretBytes] = [:]
+        var index = 0
+        while index < bytes.count {
+            let nameLength = Int(bytes[index])
+            guard index + 1 + nameLength < bytes.count else { return nil }
+            let nameBytes = bytes[(index + 1)..<(index + 1 + nameLength)]
+            guard let name = String(bytes: nameBytes, encoding: .utf8), let purpose = KeyPurpose(rawValue: name) else { return nil }
+            let keyStart = index + 2 + nameLength
+            let keyLength = Int(bytes[index + 1 + nameLength])
+            guard keyLength == 32, keyStart + keyLength <= bytes.count else { return nil }
+            keys[purpose] = SecretBytes(bytes[keyStart..<(keyStart + keyLength)])
+            index = keyStart + keyLength
+        }
+        return keys
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import VaultCrypto
+
+/// A vault opened by one user: every operation on cases and users goes through here, limited
+/// by the keys the user's slot holds.
+public final class UnlockedVault {
+    let vault: Vault
+    /// Who unlocked the vault.
+    public let user: String
+    /// Their role, as bound into their key slot.
+    public let role: Role
+    let keys: KeyRing
+
+    init(vault: Vault, user: String, role: Role, keys: KeyRing) {
+        self.vault = vault
+        self.user = user
+        self.role = role
+        self.keys = keys
+    }
+
+    var storage: any VaultStorage { vault.storage }
+    var sealer: CaseSealer { CaseSealer(vaultID: vault.meta.vaultID, keyVersion: vault.meta.keyVersion, keys: keys) }
+
+    /// Non-identifying facts about the vault.
+    public func status() throws -> VaultStatus { try vault.status() }
+
+    /// Adds a user with their own key slot holding the keys of `role`.
+    public func addUser(_ name: String, role newRole: Role, passphrase: SecretBytes) throws {
+        try UserName.validate(name)
+        guard try storage.keySlot(user: name) == nil else { throw CaseStoreError.userExists(name) }
+        let slot = try KeySlotSealer.seal(keys: keys.keys(for: newRole), user: name, role: newRole, passphrase: passphrase,
+                                          meta: vault.meta, options: vault.options)
+        try storage.apply([.insertKeySlot(slot)])
+    }
+
+    /// The users of the vault and their roles.
+    public func users() throws -> [(name: String, role: Role)] {
+        try storage.keySlots().map { ($0.user, $0.role) }
+    }
+
+    /// Seals and stores one case; returns its new code once it is durably committed.
+    public func createCase(_ document: CaseDocument) throws -> CaseCode {
+        let codes = try createCases([document])
+        guard let code = codes.first else { throw CaseStoreError.storageFailure("no case written") }
+        return code
+    }
+
+    /// Seals and stores `documents` in one transaction: all or none. `progress` is told how many
+    /// are sealed so far.
+    public func createCases(_ documents: [CaseDocument], progress: ((Int) -> Void)? = nil) throws -> [CaseCode] {
+        let today = vault.options.now()
+        for (index, document) in documents.enumerated() {
+            try CaseDocumentCodec.validate(document, today: today, position: documents.count > 1 ? index + 1 : nil)
+        }
+        let sealer = sealer
+        let day = ISODay.format(today)
+        let assignee = role == .caseworker ? user : nil
+        var mutations: [StorageMutation] = []
+        mutations.reserveCapacity(documents.count)
+        var codes: [CaseCode] = []
+        var taken = Set<CaseCode>()
+        for document in documents {
+            let code = try freshCode(excluding: taken)
+            taken.insert(code)
+            let (row, tokens) = try sealer.newRow(for: document, code: code, assignee: assignee, day: day)
+            mutations.append(.insertCase(row, nameTokens: tokens))
+            codes.append(code)
+            progress?(codes.count)
+        }
+        try storage.apply(mutations)
+        return codes
+    }
+
+    private func freshCode(excluding taken: Set<CaseCode>) throws -> CaseCode {
+        while true {
+            let code = try CaseCode.random()
+            if !taken.contains(code), try !storage.codeExists(code.rawValue) { return code }
+        }
+    }
+
+    private func liveRow(_ code: CaseCode) throws -> CaseRow {
+        guard let row = try storage.caseRow(code: code.rawValue) else { throw CaseStoreError.caseNotFound(code.rawValue) }
+        guard row.status != .erased else { throw CaseStoreError.caseErased(code.rawValue) }
+        return row
+    }
+
+    /// Unseals the current version of a case.
+    public func readCase(_ code: CaseCode) throws -> CaseRecord {
+        _ = try keys.key(.caseWrapping)
+        let row = try liveRow(code)
+        let sealer = sealer
+        let dataKey = try sealer.dataKey(for: row, code: code)
+        guard let sealed = row.document else { throw CaseStoreError.tamperedRecord(code.rawValue) }
+        let document = try sealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
+        return CaseRecord(code: code, status: row.status, assignee: row.assignee, createdDay: row.createdDay,
+                          updatedDay: row.updatedDay, version: row.version, document: document)
+    }
+
+    /// Every earlier version of a case, oldest first (the current one is `readCase`).
+    public func history(_ code: CaseCode) throws -> [CaseVersion] {
+        _ = try keys.key(.caseWrapping)
+        let row = try liveRow(code)
+        let sealer = sealer
+        let dataKey = try sealer.dataKey(for: row, code: code)
+        return try storage.history(code: code.rawValue).map {
+            CaseVersion(version: $0.version, document: try sealer.openDocument($0.document, code: code, version: $0.version, dataKey: dataKey))
+        }
+    }
+
+    /// Replaces a case's document; the previous version is kept, sealed, in its history.
+    /// Returns the new version number.
+    @discardableResult
+    public func updateCase(_ code: CaseCode, document: CaseDocument) throws -> Int {
+        try CaseDocumentCodec.validate(document, today: vault.options.now())
+        _ = try keys.key(.caseWrapping)
+        let row = try liveRow(code)
+        let sealer = sealer
+        let dataKey = try sealer.dataKey(for: row, code: code)
+        if let current = row.document { _ = try sealer.openDocument(current, code: code, version: row.version, dataKey: dataKey) }
+        let version = row.version + 1
+        let sealed = try sealer.sealDocument(document, code: code, version: version, dataKey: dataKey)
+        try storage.apply([.replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
+                                            nameTokens: try sealer.nameTokens(document.survivor.name))])
+        return version
+    }
+
+    /// Summaries of all cases that are not erased (no identifying data; needs no case key).
+    public func listCases() throws -> [CaseSummary] { try storage.summaries() }
+
+    /// Cases whose survivor name contains every word of `name`, in any script or spelling
+    /// that folds the same way (see `NameFolding`).
+    public func findCases(name: String) throws -> [CaseSummary] {
+        let tokens = try sealer.nameTokens(name)
+        guard !tokens.isEmpty else { return [] }
+        let codes = Set(try storage.codes(withAllTokens: tokens))
+        guard !codes.isEmpty else { return [] }
+        return try codes.sorted().compactMap { code in
+            try storage.caseRow(code: code).map {
+                CaseSummary(code: $0.code, status: $0.status, assignee: $0.assignee, createdDay: $0.createdDay,
+                            updatedDay: $0.updatedDay, version: $0.version)
+            }
+        }
+    }
+
+    /// Erases a case by crypto-shredding: its wrapped data key and every sealed version are
+    /// deleted (and overwritten, `secure_delete`); a tombstone keeps only the code and status.
+    public func eraseCase(_ code: CaseCode) throws {
+        _ = try keys.key(.caseWrapping)
+        _ = try liveRow(code)
+        try storage.apply([.eraseCase(code: code.rawValue, updatedDay: vault.options.today)])
+    }
+
+    /// Writes a consistent copy of the vault (still encrypted) to a new file at `path`.
+    public func backup(to path: String) throws {
+        try storage.backup(to: path)
+    }
+
+    /// Checks a backup file: storage integrity, that it is this vault, and (when this user holds
+    /// the case-wrapping key) that every case key and document version in it authenticates.
+    public func verifyBackup(at path: String) throws -> BackupReport {
+        let copy = try Vault(storage: SQLiteVaultStorage(path: path, create: false), options: vault.options)
+        var report = BackupReport(integrityOK: try copy.storage.checkIntegrity(),
+                                  sameVault: ConstantTime.equal(copy.meta.vaultID, vault.meta.vaultID),
+                                  casesVerified: 0, versionsVerified: 0)
+        guard report.sameVault, keys.holds(.caseWrapping) else { return report }
+        let sealer = CaseSealer(vaultID: copy.meta.vaultID, keyVersion: copy.meta.keyVersion, keys: keys)
+        for summary in try copy.storage.summaries() {
+            guard let row = try copy.storage.caseRow(code: summary.code), let code = CaseCode(row.code), let document = row.document else {
+                throw CaseStoreError.tamperedRecord(summary.code)
+            }
+            let dataKey = try sealer.dataKey(for: row, code: code)
+            _ = try sealer.openDocument(document, code: code, version: row.version, dataKey: dataKey)
+            for earlier in try copy.storage.history(code: row.code) {
+                _ = try sealer.openDocument(earlier.document, code: code, version: earlier.version, dataKey: dataKey)
+                report.versionsVerified += 1
+            }
+            report.casesVerified += 1
+            report.versionsVerified += 1
+        }
+        return report
+    }
+}
