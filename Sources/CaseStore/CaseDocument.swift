@@ -13,6 +13,14 @@ public struct CaseDocument: Codable, Equatable, Sendable {
         self.consent = consent
     }
 
+    /// `incident` may be left out at first contact; `survivor` and `consent` may not.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        survivor = try container.decode(Survivor.self, forKey: .survivor)
+        incident = try container.decodeIfPresent(Incident.self, forKey: .incident) ?? Incident()
+        consent = try container.decode(Consent.self, forKey: .consent)
+    }
+
     /// Who the case is about. `name` is required; the rest may be unknown at first contact.
     public struct Survivor: Codable, Equatable, Sendable {
         public var name: String

@@ -65,9 +65,12 @@ public enum AEAD {
         return pointer
     }
 
+    /// Longest AES-GCM nonce libcrypto 3.0 accepts: 1024 bits (`GCM_IV_MAX_SIZE`), i.e. 128 bytes.
+    static let maximumGCMNonceLength = 128
+
     static func checkNonce(_ count: Int, algorithm: Algorithm) throws {
         switch algorithm {
-        case .aesGCM where count >= 1 && count <= 1024: return
+        case .aesGCM where count >= 1 && count <= maximumGCMNonceLength: return
         case .chaCha20Poly1305 where count == 12: return
         default: throw VaultCryptoError.invalidParameter("nonce length")
         }

@@ -1,1 +1,4 @@
-print("x")
+import CaseVaultCLI
+import Foundation
+
+exit(CaseVaultCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

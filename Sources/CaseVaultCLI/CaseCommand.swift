@@ -1,0 +1,131 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+
+/// `casevault case ...`: creating, reading and finding cases.
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Create, show, list and find cases.",
+        subcommands: [Create.self, Show.self, List.self, Find.self]
+    )
+
+    /// `casevault case create --from FILE`.
+    struct Create: VaultCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create cases from a JSON file (one document, a JSON array, or JSON Lines).",
+            discussion: """
+                The document format is described in docs/case-document.md. A bad document is reported \
+                by its position and nothing of the batch is imported. Prints the new case codes, one per line.
+                """
+        )
+
+        @OptionGroup var location: VaultLocation
+        @OptionGroup var login: LoginOptions
+
+        @Option(name: .long, help: ArgumentHelp("JSON or JSON Lines file with the case documents; - reads stdin.", valueName: "file"))
+        var from: String
+
+        mutating func run(console: Console) throws {
+            let data = try readInput()
+            let documents = try CaseDocumentCodec.decodeBatch(data)
+            let unlocked = try login.unlock(location.open(), console: console)
+            let total = documents.count
+            let progress = ProgressReporter(total: total, console: console)
+            let codes = try unlocked.createCases(documents) { progress.update($0) }
+            progress.finish()
+            for code in codes { console.output(code.rawValue) }
+        }
+
+        func readInput() throws -> Data {
+            if from == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+            guard let data = FileManager.default.contents(atPath: from) else {
+                throw CLIError(message: "cannot read \(from)")
+            }
+            return data
+        }
+    }
+
+    /// `casevault case show CODE`.
+    struct Show: VaultCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one case, with its survivor details.")
+
+        @OptionGroup var location: VaultLocation
+        @OptionGroup var login: LoginOptions
+
+        @Argument(help: ArgumentHelp("Case code, such as K7Q4-M2XA.", valueName: "code"))
+        var code: String
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        mutating func run(console: Console) throws {
+            let caseCode = try CaseCodeArgument.parse(code)
+            let unlocked = try login.unlock(location.open(), console: console)
+            let record = try unlocked.readCase(caseCode)
+            switch format {
+            case .text: console.output(CaseRendering.text(record))
+            case .json: console.output(try JSONRendering.string(CaseRendering.JSONCase(record)))
+            }
+        }
+    }
+
+    /// `casevault case list`.
+    struct List: VaultCommand {
+        static let configuration = CommandConfiguration(abstract: "List cases (codes, status, assignee, dates; no survivor details).")
+
+        @OptionGroup var location: VaultLocation
+        @OptionGroup var login: LoginOptions
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        mutating func run(console: Console) throws {
+            let unlocked = try login.unlock(location.open(), console: console)
+            try CaseRendering.summaries(unlocked.listCases(), format: format, console: console)
+        }
+    }
+
+    /// `casevault case find [NAME]`.
+    struct Find: VaultCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find cases by survivor name, in Cyrillic or Latin, with or without diacritics.",
+            discussion: """
+                Leave NAME out to be asked for it (or to read it from stdin in scripts): a name on the \
+                command line is visible to other processes and kept in shell history.
+                """
+        )
+
+        @OptionGroup var location: VaultLocation
+        @OptionGroup var login: LoginOptions
+
+        @Argument(help: ArgumentHelp("Name or part of a name (prefer leaving it out to be asked).", valueName: "name"))
+        var name: String?
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        mutating func run(console: Console) throws {
+            let unlocked = try login.unlock(location.open(), console: console)
+            let query: String
+            if let name {
+                console.hint("names on the command line are visible to other processes; run without NAME to be asked instead")
+                query = name
+            } else {
+                guard let typed = TerminalPrompt.readLine(prompt: "Name to find: ") else { throw CLIError(message: "no name given") }
+                query = typed
+            }
+            try CaseRendering.summaries(unlocked.findCases(name: query), format: format, console: console)
+        }
+    }
+}
+
+/// Parses a case code argument, with a clear error for a malformed one.
+enum CaseCodeArgument {
+    static func parse(_ text: String) throws -> CaseCode {
+        guard let code = CaseCode(text) else {
+            throw CLIError(message: "“\(text)” is not a case code", hint: "case codes look like K7Q4-M2XA")
+        }
+        return code
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+
+/// The root of the `casevault` command tree. Both fronts (one-off commands now, the shell
+/// later) parse into this same tree.
+public struct CaseVaultCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "casevault",
+        abstract: "Encrypted case management for services supporting survivors of gender-based violence.",
+        discussion: """
+            Every case is sealed at rest. Passphrases are read from the terminal without echo, or \
+            from a file for scripts (--passphrase-file); never from the command line.
+            """,
+        subcommands: [InitCommand.self, StatusCommand.self, UserCommand.self, CaseCommand.self,
+                      BackupCommand.self, VerifyBackupCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses `arguments`, runs the command and returns the process exit code. Errors are
+    /// written to stderr as `casevault: error: ...`; survivor data is never part of them.
+    public static func run(arguments: [String], console: Console = .standard) -> Int32 {
+        umask(0o077)
+        do {
+            var command = try parseAsRoot(arguments)
+            if var vaultCommand = command as? VaultCommand {
+                try vaultCommand.run(console: console)
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let error as CaseStoreError {
+            console.error(ErrorMessages.text(for: error))
+            return ExitStatus.failure
+        } catch let error as CLIError {
+            console.error(error.message)
+            if let hint = error.hint { console.hint(hint) }
+            return ExitStatus.failure
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error).rawValue
+            if code == 0 {
+                console.output(message)
+            } else {
+                console.errorRaw(message)
+            }
+            return code
+        }
+    }
+}
+
+/// Documented exit statuses (docs/cli.md).
+public enum ExitStatus {
+    /// A command failed; the message says why.
+    public static let failure: Int32 = 1
+}
+
+/// A command that writes through a `Console`, so tests can capture what it prints.
+protocol VaultCommand: ParsableCommand {
+    mutating func run(console: Console) throws
+}
+
+extension VaultCommand {
+    mutating func run() throws { try run(console: .standard) }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+
+/// `--vault PATH` (or `CASEVAULT_VAULT`), shared by every command that opens a vault.
+struct VaultLocation: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Vault file (default: $CASEVAULT_VAULT, else $XDG_DATA_HOME/casevault/vault.casevault).", valueName: "path"))
+    var vault: String?
+
+    var path: String {
+        if let vault { return vault }
+        let environment = ProcessInfo.processInfo.environment
+        if let fromEnvironment = environment["CASEVAULT_VAULT"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return Self.defaultDirectory(environment).appendingPathComponent("vault.casevault").path
+    }
+
+    static func defaultDirectory(_ environment: [String: String]) -> URL {
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return URL(fileURLWithPath: data).appendingPathComponent("casevault")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/casevault")
+    }
+
+    /// Opens the vault, with a hint when there is none yet.
+    func open() throws -> Vault {
+        try Vault(path: path)
+    }
+}
+
+/// `--user NAME` and `--passphrase-file PATH` (or their environment variables): who unlocks.
+struct LoginOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("User to unlock the vault as (default: $CASEVAULT_USER).", valueName: "name"))
+    var user: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the passphrase from this file instead of the terminal (default: $CASEVAULT_PASSPHRASE_FILE).", valueName: "path"))
+    var passphraseFile: String?
+
+    func userName() throws -> String {
+        if let user { return user }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["CASEVAULT_USER"], !fromEnvironment.isEmpty { return fromEnvironment }
+        throw CLIError(message: "no user given", hint: "use --user NAME or set CASEVAULT_USER")
+    }
+
+    /// Unlocks `vault` as the chosen user.
+    func unlock(_ vault: Vault, console: Console) throws -> UnlockedVault {
+        let name = try userName()
+        let file = passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let passphrase = try PassphraseSource(file: file).read(prompt: "Passphrase for \(name): ", console: console)
+        return try vault.unlock(user: name, passphrase: passphrase)
+    }
+}
+
+/// `--format text|json` for commands whose output scripts may read.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,57 @@
+import CaseStore
+import Foundation
+import VaultCrypto
+
+/// Where a passphrase comes from: a file (first line, for scripts) or the controlling terminal
+/// with echo off. Never argv, never the environment itself.
+struct PassphraseSource {
+    let file: String?
+
+    /// Reads one passphrase.
+    func read(prompt: String, console: Console) throws -> SecretBytes {
+        if let file { return try Self.fromFile(file, console: console) }
+        return try TerminalPrompt.readSecret(prompt: prompt)
+    }
+
+    /// Reads a new passphrase: from the file once, or from the terminal twice (must match).
+    func readNew(prompt: String, console: Console) throws -> SecretBytes {
+        let passphrase = try read(prompt: prompt, console: console)
+        if file == nil {
+            let again = try TerminalPrompt.readSecret(prompt: "Repeat the passphrase: ")
+            guard passphrase.isEqual(to: again) else { throw CLIError(message: "the two passphrases differ") }
+        }
+        try PassphraseRule.check(passphrase)
+        return passphrase
+    }
+
+    static func fromFile(_ path: String, console: Console) throws -> SecretBytes {
+        guard var bytes = FileManager.default.contents(atPath: path).map({ Array($0) }) else {
+            throw CLIError(message: "cannot read the passphrase file \(path)")
+        }
+        defer { SecretBytes.cleanse(&bytes) }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0 {
+            console.hint("the passphrase file \(path) is readable by other users; chmod 600 it")
+        }
+        if let end = bytes.firstIndex(of: 0x0A) {
+            bytes.removeSubrange(end...)
+        }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        guard !bytes.isEmpty else { throw CLIError(message: "the passphrase file \(path) is empty") }
+        return SecretBytes(bytes)
+    }
+}
+
+/// The minimum passphrase rule (issue 3 adds the common-passphrase list): at least 12
+/// characters, or at least 4 words.
+enum PassphraseRule {
+    static func check(_ passphrase: SecretBytes) throws {
+        let ok = passphrase.withUnsafeBytes { bytes -> Bool in
+            guard let text = String(bytes: bytes, encoding: .utf8) else { return false }
+            return text.count >= 12 || text.split(whereSeparator: \.isWhitespace).count >= 4
+        }
+        guard ok else {
+            throw CLIError(message: "the passphrase is too short", hint: "use at least 12 characters, or at least 4 words")
+        }
+    }
+}

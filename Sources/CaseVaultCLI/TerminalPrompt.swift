@@ -1,0 +1,70 @@
+import Foundation
+import VaultCrypto
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Asks on the controlling terminal (`/dev/tty`), so prompts and secrets never touch stdout or
+/// stdin pipes. Secrets are read with echo off; echo is restored even on Ctrl-C.
+enum TerminalPrompt {
+    nonisolated(unsafe) private static var savedAttributes = termios()
+    nonisolated(unsafe) private static var savedDescriptor: Int32 = -1
+
+    /// Reads one line without echo. Throws when there is no terminal.
+    static func readSecret(prompt: String) throws -> SecretBytes {
+        let descriptor = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard descriptor >= 0 else {
+            throw CLIError(message: "no terminal to ask for the passphrase", hint: "use --passphrase-file PATH in scripts")
+        }
+        defer { close(descriptor) }
+        write(descriptor, prompt, prompt.utf8.count)
+        var attributes = termios()
+        let isTerminal = tcgetattr(descriptor, &attributes) == 0
+        if isTerminal {
+            savedAttributes = attributes
+            savedDescriptor = descriptor
+            signal(SIGINT) { signalNumber in
+                if TerminalPrompt.savedDescriptor >= 0 {
+                    tcsetattr(TerminalPrompt.savedDescriptor, TCSAFLUSH, &TerminalPrompt.savedAttributes)
+                }
+                _exit(128 + signalNumber)
+            }
+            var silent = attributes
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(descriptor, TCSAFLUSH, &silent)
+        }
+        defer {
+            if isTerminal {
+                tcsetattr(descriptor, TCSAFLUSH, &savedAttributes)
+                savedDescriptor = -1
+                signal(SIGINT, SIG_DFL)
+                write(descriptor, "\n", 1)
+            }
+        }
+        var line: [UInt8] = []
+        defer { SecretBytes.cleanse(&line) }
+        var byte: UInt8 = 0
+        while read(descriptor, &byte, 1) == 1, byte != 0x0A {
+            if line.count < 4096 { line.append(byte) }
+        }
+        if line.last == 0x0D { line.removeLast() }
+        guard !line.isEmpty else { throw CLIError(message: "no passphrase given") }
+        return SecretBytes(line)
+    }
+
+    /// Reads one visible line: from stdin when it is not a terminal (scripts), else from the
+    /// terminal after a prompt.
+    static func readLine(prompt: String) -> String? {
+        guard isatty(STDIN_FILENO) == 1 else { return Swift.readLine() }
+        let descriptor = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard descriptor >= 0 else { return Swift.readLine() }
+        defer { close(descriptor) }
+        write(descriptor, prompt, prompt.utf8.count)
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(descriptor, &byte, 1) == 1, byte != 0x0A {
+            if line.count < 4096 { line.append(byte) }
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
+}
