@@ -1,0 +1,70 @@
+import CaseStore
+import Foundation
+import XCTest
+
+/// Import parsing: one document, arrays and JSON Lines, and every refusal names the position
+/// and field but never echoes the value.
+final class CaseDocumentCodecTests: XCTestCase {
+    let today = ISODay.parse("2026-11-24")!
+
+    func decode(_ text: String) throws -> [CaseDocument] {
+        try CaseDocumentCodec.decodeBatch(Data(text.utf8), today: today)
+    }
+
+    func expect(_ text: String, _ error: CaseStoreError, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrows(error, file: file, line: line) { _ = try decode(text) }
+    }
+
+    func testAcceptsOneDocumentAnArrayAndJSONLines() throws {
+        let one = #"{"survivor":{"name":"A"},"consent":{"statistics":true}}"#
+        XCTAssertEqual(try decode(one).count, 1)
+        XCTAssertEqual(try decode("[\(one),\(one)]").count, 2)
+        XCTAssertEqual(try decode("\(one)\n\n\(one)\r\n\(one)\n").count, 3)
+        XCTAssertNil(try decode(one)[0].incident.type)
+    }
+
+    func testRefusalsNamePositionAndField() {
+        let good = #"{"survivor":{"name":"A"},"consent":{"statistics":true}}"#
+        expect("\(good)\n\(good)\n{oops", .invalidDocument(position: 3, field: "", rule: .notJSON))
+        expect(#"[1]"#, .invalidDocument(position: 1, field: "", rule: .notAnObject))
+        expect(#"{"survivor":{"name":"A","nickname":"B"},"consent":{"statistics":true}}"#,
+               .invalidDocument(position: 1, field: "survivor.nickname", rule: .unknownField))
+        expect(#"{"survivor":{"name":"A"},"consent":{"statistics":true},"extra":1}"#,
+               .invalidDocument(position: 1, field: "extra", rule: .unknownField))
+        expect(#"{"survivor":{},"consent":{"statistics":true}}"#, .invalidDocument(position: 1, field: "survivor.name", rule: .missing))
+        expect(#"{"survivor":{"name":"A"}}"#, .invalidDocument(position: 1, field: "consent", rule: .missing))
+        expect(#"{"survivor":{"name":"A"},"consent":{"statistics":"yes"}}"#,
+               .invalidDocument(position: 1, field: "consent.statistics", rule: .wrongType))
+        expect(#"{"survivor":{"name":"  "},"consent":{"statistics":true}}"#, .invalidDocument(position: 1, field: "survivor.name", rule: .empty))
+        expect(#"{"survivor":{"name":"A","birthDate":"31.02.2026."},"consent":{"statistics":true}}"#,
+               .invalidDocument(position: 1, field: "survivor.birthDate", rule: .invalidDate))
+        expect(#"{"survivor":{"name":"A"},"incident":{"date":"2027-01-01"},"consent":{"statistics":true}}"#,
+               .invalidDocument(position: 1, field: "incident.date", rule: .dateInFuture))
+        expect(#"{"survivor":{"name":"A\u202Eevil"},"consent":{"statistics":true}}"#,
+               .invalidDocument(position: 1, field: "survivor.name", rule: .controlCharacters))
+        expect(#"{"survivor":{"name":"A\u0007"},"consent":{"statistics":true}}"#,
+               .invalidDocument(position: 1, field: "survivor.name", rule: .controlCharacters))
+        expect(#"{"survivor":{"name":"A"},"incident":{"type":"robbery"},"consent":{"statistics":true}}"#,
+               .invalidDocument(position: 1, field: "incident.type", rule: .unknownValue))
+        expect("", .invalidDocument(position: nil, field: "", rule: .notJSON))
+        expect("[", .invalidDocument(position: nil, field: "", rule: .notJSON))
+        XCTAssertThrows(.invalidDocument(position: 1, field: "", rule: .notJSON)) {
+            _ = try CaseDocumentCodec.decodeBatch(Data([0x7B, 0xFF, 0xFE, 0x00, 0x7D]), today: today)
+        }
+    }
+
+    func testNarrativeKeepsNewlinesAndRefusesHugeText() {
+        let newline = #"{"survivor":{"name":"A"},"incident":{"narrative":"line1\nline2\ttab"},"consent":{"statistics":false}}"#
+        XCTAssertEqual(try decode(newline).first?.incident.narrative, "line1\nline2\ttab")
+        let huge = String(repeating: "a", count: 1_000_001)
+        expect(#"{"survivor":{"name":"A"},"incident":{"narrative":"\#(huge)"},"consent":{"statistics":false}}"#,
+               .invalidDocument(position: 1, field: "incident.narrative", rule: .tooLong))
+    }
+
+    func testEveryIncidentTypeOfTheContractIsAccepted() throws {
+        for type in ["rape", "sexual_assault", "physical_assault", "forced_marriage", "denial_of_resources", "psychological_abuse", "non_gbv"] {
+            let text = #"{"survivor":{"name":"A"},"incident":{"type":"\#(type)"},"consent":{"statistics":true}}"#
+            XCTAssertEqual(try decode(text).first?.incident.type?.rawValue, type)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import CaseStore
+import Foundation
+import GRDB
+import VaultCrypto
+import XCTest
+
+/// SECURITY.md claims: a wrong passphrase, any altered byte of a sealed value, a ciphertext
+/// moved to another row or version, and a damaged file each give a typed error, never wrong
+/// plaintext and never a crash.
+final class TamperTests: XCTestCase {
+    func testWrongPassphraseAndUnknownUser() throws {
+        let vault = try TemporaryVault()
+        _ = try vault.user("vesna", .caseworker)
+        XCTAssertThrows(.wrongPassphrase) { _ = try vault.reopen().unlock(user: "vesna", passphrase: TemporaryVault.secret("vesna passphrasE")) }
+        XCTAssertThrows(.wrongPassphrase) { _ = try vault.reopen().unlock(user: "admin", passphrase: TemporaryVault.secret("vesna passphrase")) }
+        XCTAssertThrows(.unknownUser("nobody")) { _ = try vault.reopen().unlock(user: "nobody", passphrase: TemporaryVault.secret("x")) }
+    }
+
+    func testEveryFlippedByteOfADocumentIsDetected() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let code = try worker.createCase(sampleDocument("Short"))
+        let raw = try RawVault(vault.path)
+        let original = try raw.blob("SELECT document FROM cases WHERE code = ?", [code.rawValue])
+        for index in 0..<original.count {
+            try raw.flipByte(column: "document", code: code, at: index)
+            XCTAssertThrows(.tamperedRecord(code.rawValue)) { _ = try worker.readCase(code) }
+            try raw.execute("UPDATE cases SET document = ? WHERE code = ?", [original, code.rawValue])
+        }
+        XCTAssertEqual(try worker.readCase(code).document.survivor.name, "Short")
+    }
+
+    func testEveryFlippedByteOfAWrappedKeyIsDetected() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let code = try worker.createCase(sampleDocument())
+        let raw = try RawVault(vault.path)
+        let original = try raw.blob("SELECT wrapped_key FROM cases WHERE code = ?", [code.rawValue])
+        for index in 0..<original.count {
+            try raw.flipByte(column: "wrapped_key", code: code, at: index)
+            XCTAssertThrows(.tamperedRecord(code.rawValue)) { _ = try worker.readCase(code) }
+            try raw.execute("UPDATE cases SET wrapped_key = ? WHERE code = ?", [original, code.rawValue])
+        }
+    }
+
+    func testCiphertextMovedToAnotherRowIsDetected() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let first = try worker.createCase(sampleDocument("First"))
+        let second = try worker.createCase(sampleDocument("Second"))
+        let raw = try RawVault(vault.path)
+        // The whole row's sealed pair (key and document) moved onto another code.
+        try raw.execute("""
+            UPDATE cases SET wrapped_key = (SELECT wrapped_key FROM cases WHERE code = ?),
+                             document = (SELECT document FROM cases WHERE code = ?) WHERE code = ?
+            """, [first.rawValue, first.rawValue, second.rawValue])
+        XCTAssertThrows(.tamperedRecord(second.rawValue)) { _ = try worker.readCase(second) }
+        XCTAssertEqual(try worker.readCase(first).document.survivor.name, "First")
+    }
+
+    func testOldVersionReplayedAsCurrentIsDetected() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let code = try worker.createCase(sampleDocument("Name", narrative: "first account"))
+        try worker.updateCase(code, document: sampleDocument("Name", narrative: "corrected account"))
+        let raw = try RawVault(vault.path)
+        try raw.execute("UPDATE cases SET document = (SELECT document FROM case_history) WHERE code = ?", [code.rawValue])
+        XCTAssertThrows(.tamperedRecord(code.rawValue)) { _ = try worker.readCase(code) }
+    }
+
+    func testKeySlotWithAlteredRoleDoesNotOpen() throws {
+        let vault = try TemporaryVault()
+        _ = try vault.user("sofija", .supervisor)
+        try RawVault(vault.path).execute("UPDATE key_slots SET role = 'caseworker' WHERE user_name = 'sofija'")
+        XCTAssertThrows(.wrongPassphrase) { _ = try vault.reopen().unlock(user: "sofija", passphrase: TemporaryVault.secret("sofija passphrase")) }
+    }
+
+    func testTruncatedFileGivesCorruptVault() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        for index in 0..<200 { _ = try worker.createCase(sampleDocument("Person \(index)", narrative: String(repeating: "x", count: 500))) }
+        let copy = vault.directory.appendingPathComponent("copy.casevault").path
+        try worker.backup(to: copy)
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: copy)[.size] as? Int)
+        for length in [0, 50, 4096, size / 2, size - 1] {
+            let truncated = vault.directory.appendingPathComponent("truncated-\(length).casevault").path
+            try Data(try Data(contentsOf: URL(fileURLWithPath: copy)).prefix(length)).write(to: URL(fileURLWithPath: truncated))
+            do {
+                let damaged = try Vault(path: truncated, options: TemporaryVault.options)
+                let unlocked = try damaged.unlock(user: "vesna", passphrase: TemporaryVault.secret("vesna passphrase"))
+                for summary in try unlocked.listCases() { _ = try unlocked.readCase(XCTUnwrap(CaseCode(summary.code))) }
+                XCTFail("a file truncated to \(length) of \(size) bytes opened without error")
+            } catch let error as CaseStoreError {
+                XCTAssertTrue([.corruptVault].contains(error) || error == .unknownUser("vesna"), "length \(length): \(error)")
+            }
+        }
+    }
+
+    func testForeignSQLiteFileIsRefusedUntouched() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("casevault-foreign-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("other.sqlite").path
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        XCTAssertThrows(.corruptVault) { _ = try Vault(path: path) }
+        let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        XCTAssertEqual(tables, ["notes"])
+        let text = directory.appendingPathComponent("text.txt").path
+        try Data("hello, this is not a database at all, just some text that is long enough".utf8).write(to: URL(fileURLWithPath: text))
+        XCTAssertThrows(.corruptVault) { _ = try Vault(path: text) }
+        XCTAssertThrows(.vaultNotFound(directory.appendingPathComponent("missing").path)) {
+            _ = try Vault(path: directory.appendingPathComponent("missing").path)
+        }
+    }
+
+    func testNewerVaultVersionIsRefused() throws {
+        let vault = try TemporaryVault()
+        try RawVault(vault.path).execute("UPDATE vault_meta SET format_version = 2")
+        XCTAssertThrows(.unsupportedVaultVersion(found: 2, supported: 1)) { _ = try vault.reopen() }
+        try RawVault(vault.path).execute("UPDATE vault_meta SET format_version = 1")
+        try RawVault(vault.path).execute("INSERT INTO grdb_migrations (identifier) VALUES ('9999_from_the_future')")
+        XCTAssertThrows(.unsupportedVaultVersion(found: 2, supported: 1)) { _ = try vault.reopen() }
+    }
+
+    func testSecondWriterGetsVaultLocked() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let blocker = try DatabaseQueue(path: vault.path)
+        try blocker.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            XCTAssertThrows(.vaultLocked) { _ = try worker.createCase(sampleDocument()) }
+            try db.execute(sql: "ROLLBACK")
+        }
+        XCTAssertNoThrow(try worker.createCase(sampleDocument()))
+    }
+}

@@ -1,0 +1,56 @@
+import CaseVaultCLI
+import Foundation
+import XCTest
+
+/// Runs `casevault` in-process against a vault in a temporary directory and captures what it
+/// writes to stdout and stderr.
+final class CLIHarness {
+    final class Capture: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text = ""
+        func append(_ more: String) { lock.withLock { text += more } }
+        func take() -> String { lock.withLock { defer { text = "" }; return text } }
+    }
+
+    struct Result {
+        let status: Int32
+        let out: String
+        let err: String
+    }
+
+    let directory: URL
+    let vault: String
+    private let out = Capture()
+    private let err = Capture()
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("casevault-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        vault = directory.appendingPathComponent("vault.casevault").path
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// Writes a passphrase file for `user` and returns its path.
+    @discardableResult
+    func passphraseFile(_ user: String) throws -> String {
+        let path = directory.appendingPathComponent("\(user).pass").path
+        try Data("\(user) has a long passphrase\n".utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func run(_ arguments: [String]) -> Result {
+        let console = Console(out: { [out] in out.append($0) }, err: { [err] in err.append($0) })
+        let status = CaseVaultCommand.run(arguments: arguments, console: console)
+        return Result(status: status, out: out.take(), err: err.take())
+    }
+
+    /// Runs a command that unlocks the vault as `user`.
+    func run(as user: String, _ arguments: [String]) throws -> Result {
+        run(arguments + ["--vault", vault, "--user", user, "--passphrase-file", try passphraseFile(user)])
+    }
+
+    static func fixture(_ name: String) throws -> String {
+        try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent(name).path
+    }
+}
