@@ -34,8 +34,10 @@ public struct CaseCode: Hashable, Sendable, CustomStringConvertible, Comparable 
             if index == 4 { symbols.append("-") }
             symbols.append(alphabet[Int((bits >> UInt64(35 - 5 * index)) & 31)])
         }
-        return CaseCode(symbols)!
+        return CaseCode(canonical: symbols)
     }
+
+    private init(canonical: String) { rawValue = canonical }
 
     public var description: String { rawValue }
 

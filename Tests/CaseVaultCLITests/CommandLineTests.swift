@@ -103,6 +103,17 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.vault + "2"))
     }
 
+    func testPassphraseIsNeverAnArgument() throws {
+        let cli = try CLIHarness()
+        for arguments in [["init", "--admin", "ana"], ["case", "list", "--user", "ana"], ["user", "add", "x", "--role", "admin"]] {
+            let result = cli.run(arguments + ["--vault", cli.vault, "--passphrase", "secret passphrase here"])
+            XCTAssertNotEqual(result.status, 0)
+            XCTAssertTrue(result.err.contains("Unknown option '--passphrase'"), result.err)
+            XCTAssertFalse(result.out.contains("secret passphrase here") || result.err.contains("secret passphrase here"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.vault))
+    }
+
     func testHelpListsEveryCommand() {
         let cli = try? CLIHarness()
         let help = cli?.run(["--help"])
