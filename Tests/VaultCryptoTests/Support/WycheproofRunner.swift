@@ -33,7 +33,7 @@ enum WycheproofRunner {
         let vectors = try WycheproofFile<Group>.load(fileName)
         var tally = Tally()
         var seenIds = Set<Int>()
-        for group in vectors.testGroups.dropLast() {
+        for group in vectors.testGroups {
             for test in group.tests {
                 tally.executed += 1
                 tally.byResult[test.result, default: 0] += 1
