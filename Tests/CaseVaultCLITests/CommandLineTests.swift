@@ -88,7 +88,7 @@ final class CommandLineTests: XCTestCase {
         let unknown = try cli.run(as: "nobody", ["case", "list"])
         XCTAssertEqual(unknown.err, "casevault: error: no user named nobody in this vault\n")
 
-        let badCode = try cli.run(as: "ana", ["case", "show", "not-a-code"])
+        let badCode = try cli.run(as: "ana", ["case", "show", "not-a-case-code"])
         XCTAssertTrue(badCode.err.contains("is not a case code"))
 
         let missing = cli.run(["case", "list", "--vault", cli.directory.appendingPathComponent("nope").path, "--user", "ana",
