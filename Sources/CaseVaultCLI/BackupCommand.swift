@@ -15,8 +15,7 @@ struct BackupCommand: VaultCommand {
     var output: String
 
     mutating func run(console: Console) throws {
-        let unlocked = try login.unlock(location.open(), console: console)
-        guard unlocked.role == .admin else { throw CLIError(message: "only administrators can make backups") }
+        let unlocked = try login.unlockAdministrator(location.open(), console: console, action: "make backups")
         try unlocked.backup(to: output)
         let report = try unlocked.verifyBackup(at: output)
         try BackupReportRendering.check(report, path: output)
@@ -38,8 +37,7 @@ struct VerifyBackupCommand: VaultCommand {
     var file: String
 
     mutating func run(console: Console) throws {
-        let unlocked = try login.unlock(location.open(), console: console)
-        guard unlocked.role == .admin else { throw CLIError(message: "only administrators can verify backups") }
+        let unlocked = try login.unlockAdministrator(location.open(), console: console, action: "verify backups")
         let report = try unlocked.verifyBackup(at: file)
         try BackupReportRendering.check(report, path: file)
         console.output("Backup \(file) is sound: \(report.casesVerified) cases, \(report.versionsVerified) versions verified.")

@@ -49,6 +49,13 @@ struct LoginOptions: ParsableArguments {
         let passphrase = try PassphraseSource(file: file).read(prompt: "Passphrase for \(name): ", console: console)
         return try vault.unlock(user: name, passphrase: passphrase)
     }
+
+    /// Unlocks `vault` and refuses anyone but an administrator; `action` names what was refused.
+    func unlockAdministrator(_ vault: Vault, console: Console, action: String) throws -> UnlockedVault {
+        let unlocked = try unlock(vault, console: console)
+        guard unlocked.role == .admin else { throw CLIError(message: "only administrators can \(action)") }
+        return unlocked
+    }
 }
 
 /// `--format text|json` for commands whose output scripts may read.

@@ -29,8 +29,7 @@ struct UserCommand: ParsableCommand {
         var newPassphraseFile: String?
 
         mutating func run(console: Console) throws {
-            let unlocked = try login.unlock(location.open(), console: console)
-            guard unlocked.role == .admin else { throw CLIError(message: "only administrators can add users") }
+            let unlocked = try login.unlockAdministrator(location.open(), console: console, action: "add users")
             let passphrase = try PassphraseSource(file: newPassphraseFile).readNew(prompt: "New passphrase for \(name): ", console: console)
             try unlocked.addUser(name, role: role, passphrase: passphrase)
             console.output("Added \(role.rawValue) \(name).")
