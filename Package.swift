@@ -21,12 +21,18 @@ let package = Package(
         .target(name: "VaultCrypto", dependencies: ["COpenSSL"]),
         // Pure text layer: cross-script transliteration and folding (used by CaseStore and Intake).
         .target(name: "Transliteration"),
-        // Build tool that turns data files (SQL migrations, later catalogs) into Swift source.
+        // Build tool that turns data files (SQL migrations, forms, catalogs) into Swift source.
         .executableTarget(name: "embed-files"),
         .plugin(
-            name: "EmbedMigrationsPlugin",
+            name: "EmbedDataPlugin",
             capability: .buildTool(),
             dependencies: ["embed-files"]
+        ),
+        // Pure intake layer: form definitions, the form engine, locales and translation catalogs.
+        .target(
+            name: "Intake",
+            dependencies: ["Transliteration"],
+            plugins: ["EmbedDataPlugin"]
         ),
         .target(
             name: "CaseStore",
@@ -35,7 +41,7 @@ let package = Package(
                 "Transliteration",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            plugins: ["EmbedMigrationsPlugin"]
+            plugins: ["EmbedDataPlugin"]
         ),
         .target(
             name: "CaseVaultCLI",
@@ -69,6 +75,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TransliterationTests", dependencies: ["Transliteration"]),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: ["Intake", "Transliteration"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "CaseStoreTests",
             dependencies: [

@@ -1,0 +1,2 @@
+/// Placeholder until the intake module lands.
+enum IntakePlaceholder {}
