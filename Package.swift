@@ -43,9 +43,12 @@ let package = Package(
             ],
             plugins: ["EmbedDataPlugin"]
         ),
+        // Access layer: the policy, sessions that enforce it, the passphrase rule.
+        .target(name: "Access", dependencies: ["CaseStore", "VaultCrypto"]),
         .target(
             name: "CaseVaultCLI",
             dependencies: [
+                "Access",
                 "CaseStore",
                 "VaultCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -88,6 +91,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AccessTests",
+            dependencies: ["Access", "CaseStore", "VaultCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CaseVaultCLITests",

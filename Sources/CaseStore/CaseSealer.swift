@@ -14,14 +14,19 @@ struct CaseSealer {
 
     func newRow(for document: CaseDocument, code: CaseCode, assignee: String?, day: String) throws -> (CaseRow, [[UInt8]]) {
         let dataKey = try SecretBytes.random(count: 32)
-        var rawKey = dataKey.copyBytes()
-        defer { SecretBytes.cleanse(&rawKey) }
-        let wrapped = try SealedValue.seal(rawKey, key: keys.key(.caseWrapping),
-                                           associatedData: AssociatedData.wrappedCaseKey(vaultID: vaultID, code: code, keyVersion: keyVersion))
+        let wrapped = try wrap(dataKey, code: code)
         let sealed = try sealDocument(document, code: code, version: 1, dataKey: dataKey)
         let row = CaseRow(code: code.rawValue, status: .open, assignee: assignee, createdDay: day, updatedDay: day,
                           keyVersion: keyVersion, wrappedKey: wrapped, version: 1, document: sealed)
         return (row, try nameTokens(document.survivor.name))
+    }
+
+    /// The data key sealed under the case-wrapping key of this sealer's key version.
+    func wrap(_ dataKey: SecretBytes, code: CaseCode) throws -> [UInt8] {
+        var rawKey = dataKey.copyBytes()
+        defer { SecretBytes.cleanse(&rawKey) }
+        return try SealedValue.seal(rawKey, key: keys.key(.caseWrapping),
+                                    associatedData: AssociatedData.wrappedCaseKey(vaultID: vaultID, code: code, keyVersion: keyVersion))
     }
 
     func sealDocument(_ document: CaseDocument, code: CaseCode, version: Int, dataKey: SecretBytes) throws -> [UInt8] {

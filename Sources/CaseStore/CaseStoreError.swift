@@ -5,6 +5,8 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     case wrongPassphrase
     /// No key slot exists for this user name.
     case unknownUser(String)
+    /// The user's account is disabled.
+    case userDisabled(String)
     /// A user with this name already has a key slot.
     case userExists(String)
     /// A sealed value failed authentication; names the record, never its content.

@@ -1,5 +1,8 @@
-/// What a key is for. Each subkey is HKDF-SHA256(root, salt: vault id, info: label), so keys for
-/// different purposes are independent and a slot can hold some without the others.
+/// What a key is for. The root key derives the case-wrapping and name-index keys with
+/// HKDF-SHA256(root, salt: vault id, info: label), so a rekey rotates both. The audit,
+/// statistics and signing keys are independent random keys that outlive a rekey, because what
+/// they sealed (append-only audit payloads, statistics facts, signed checkpoints) is never
+/// rewritten. The exchange key is each user's own X25519 key for receiving new keys.
 public enum KeyPurpose: String, CaseIterable, Sendable, Codable {
     /// The 256-bit root key; only admin slots hold it.
     case root
@@ -11,6 +14,13 @@ public enum KeyPurpose: String, CaseIterable, Sendable, Codable {
     case statistics
     /// Seals audit payloads.
     case audit
+    /// The Ed25519 seed that signs audit checkpoints.
+    case signing
+    /// The user's own X25519 private key, to which grants of new keys are sealed.
+    case exchange
+
+    /// Purposes derived from the root key (and so rotated by a rekey).
+    static let derivedFromRoot: [KeyPurpose] = [.caseWrapping, .nameIndex]
 
     /// The HKDF info label.
     var label: [UInt8] { Array("casevault v1 key \(rawValue)".utf8) }

@@ -1,24 +1,43 @@
 import VaultCrypto
 
 /// The keys one unlocked user holds, by purpose. Built from a key slot; when the slot holds the
-/// root key, every subkey is derived from it.
+/// root key, the keys derived from it are added.
 public struct KeyRing: Sendable {
     private let keys: [KeyPurpose: SecretBytes]
 
     init(keys: [KeyPurpose: SecretBytes], vaultID: [UInt8]) throws {
         var all = keys
         if let root = keys[.root] {
-            for purpose in KeyPurpose.allCases where purpose != .root {
+            for purpose in KeyPurpose.derivedFromRoot {
                 all[purpose] = try HKDFSHA256.deriveKey(inputKey: root, salt: vaultID, info: purpose.label, length: 32)
             }
         }
         self.keys = all
     }
 
-    /// A ring for a brand-new vault with a fresh random root key.
+    /// A ring for a brand-new vault: fresh random root, audit, statistics, signing and
+    /// exchange keys.
     static func generate(vaultID: [UInt8]) throws -> KeyRing {
-        try KeyRing(keys: [.root: SecretBytes.random(count: 32)], vaultID: vaultID)
+        var keys: [KeyPurpose: SecretBytes] = [:]
+        for purpose in Role.admin.slotKeys { keys[purpose] = try SecretBytes.random(count: 32) }
+        return try KeyRing(keys: keys, vaultID: vaultID)
     }
+
+    /// The same vault keys with a new root (and so new derived keys), for a rekey.
+    func withNewRoot(vaultID: [UInt8]) throws -> KeyRing {
+        var kept = keys.filter { !KeyPurpose.derivedFromRoot.contains($0.key) }
+        kept[.root] = try SecretBytes.random(count: 32)
+        return try KeyRing(keys: kept, vaultID: vaultID)
+    }
+
+    /// This ring with `exchange` as the user's own exchange key.
+    func replacingExchangeKey(_ exchange: SecretBytes) -> KeyRing {
+        var copy = keys
+        copy[.exchange] = exchange
+        return KeyRing(alreadyDerived: copy)
+    }
+
+    private init(alreadyDerived keys: [KeyPurpose: SecretBytes]) { self.keys = keys }
 
     /// The key for `purpose`, or `keyNotInSlot` when this user's role does not hold it.
     func key(_ purpose: KeyPurpose) throws -> SecretBytes {
@@ -29,10 +48,10 @@ public struct KeyRing: Sendable {
     /// Whether this ring holds the key for `purpose`.
     func holds(_ purpose: KeyPurpose) -> Bool { keys[purpose] != nil }
 
-    /// The subset of keys a slot of `role` may hold.
+    /// The vault keys a slot of `role` holds (without an exchange key).
     func keys(for role: Role) throws -> [KeyPurpose: SecretBytes] {
         var subset: [KeyPurpose: SecretBytes] = [:]
-        for purpose in role.keyPurposes { subset[purpose] = try key(purpose) }
+        for purpose in role.vaultKeys { subset[purpose] = try key(purpose) }
         return subset
     }
 

@@ -5,8 +5,11 @@ import VaultCrypto
 enum KeySlotSealer {
     static let saltLength = 16
 
-    static func seal(keys: [KeyPurpose: SecretBytes], user: String, role: Role, passphrase: SecretBytes,
-                     meta: VaultMetaRow, options: VaultOptions) throws -> KeySlotRow {
+    /// Seals `ring`'s keys for `role` plus the user's own exchange key.
+    static func seal(ring: KeyRing, exchange: SecretBytes, user: String, role: Role, passphrase: SecretBytes,
+                     meta: VaultMetaRow, options: VaultOptions, createdDay: String? = nil) throws -> KeySlotRow {
+        var keys = try ring.keys(for: role)
+        keys[.exchange] = exchange
         let salt = try SecureRandom.bytes(count: saltLength)
         let kek = try Scrypt.deriveKey(passphrase: passphrase, salt: salt, parameters: options.kdf, length: 32)
         var payload = KeyRing.encode(keys)
@@ -14,17 +17,19 @@ enum KeySlotSealer {
         let aad = AssociatedData.keySlot(vaultID: meta.vaultID, user: user, role: role, keyVersion: meta.keyVersion)
         let sealed = try SealedValue.seal(payload, key: kek, associatedData: aad)
         return KeySlotRow(user: user, role: role, kdfLogN: Int(options.kdf.logN), kdfR: Int(options.kdf.r), kdfP: Int(options.kdf.p),
-                          salt: salt, keyVersion: meta.keyVersion, sealedKeys: sealed, createdDay: options.today)
+                          salt: salt, keyVersion: meta.keyVersion, sealedKeys: sealed, createdDay: createdDay ?? options.today,
+                          disabled: false, exchangePublicKey: try X25519PrivateKey(rawValue: exchange).publicKey())
     }
 
+    /// Opens a slot; `wrongPassphrase` covers both a wrong passphrase and an altered slot, which
+    /// authenticated encryption cannot tell apart.
     static func open(_ slot: KeySlotRow, passphrase: SecretBytes, meta: VaultMetaRow) throws -> KeyRing {
         guard let logN = UInt8(exactly: slot.kdfLogN), let r = UInt32(exactly: slot.kdfR), let p = UInt32(exactly: slot.kdfP) else {
             throw CaseStoreError.tamperedRecord("key slot \(slot.user)")
         }
-        let parameters = ScryptParameters(logN: logN, r: r, p: p)
         let kek: SecretBytes
         do {
-            kek = try Scrypt.deriveKey(passphrase: passphrase, salt: slot.salt, parameters: parameters, length: 32)
+            kek = try Scrypt.deriveKey(passphrase: passphrase, salt: slot.salt, parameters: ScryptParameters(logN: logN, r: r, p: p), length: 32)
         } catch {
             throw CaseStoreError.tamperedRecord("key slot \(slot.user)")
         }
@@ -36,7 +41,7 @@ enum KeySlotSealer {
             throw CaseStoreError.wrongPassphrase
         }
         defer { SecretBytes.cleanse(&payload) }
-        guard let keys = KeyRing.decode(payload), Set(keys.keys) == slot.role.keyPurposes else {
+        guard let keys = KeyRing.decode(payload), Set(keys.keys) == slot.role.slotKeys else {
             throw CaseStoreError.tamperedRecord("key slot \(slot.user)")
         }
         return try KeyRing(keys: keys, vaultID: meta.vaultID)

@@ -1,18 +1,21 @@
 /// The four roles of design.md. A role decides which keys a user's slot holds, so part of each
-/// role's limits is cryptographic (see SECURITY.md).
+/// role's limits is cryptographic (see SECURITY.md); the rest is the Access layer's policy.
 public enum Role: String, Codable, CaseIterable, Sendable {
     case caseworker
     case supervisor
     case admin
     case auditor
 
-    /// The key purposes sealed into a slot of this role.
-    public var keyPurposes: Set<KeyPurpose> {
+    /// The vault keys sealed into a slot of this role (every slot also holds its own exchange key).
+    public var vaultKeys: Set<KeyPurpose> {
         switch self {
-        case .admin: [.root]
+        case .admin: [.root, .audit, .statistics, .signing]
         case .caseworker: [.caseWrapping, .nameIndex, .statistics, .audit]
         case .supervisor: [.statistics, .audit]
-        case .auditor: [.audit]
+        case .auditor: [.audit, .signing]
         }
     }
+
+    /// Everything a slot of this role holds.
+    var slotKeys: Set<KeyPurpose> { vaultKeys.union([.exchange]) }
 }

@@ -62,18 +62,45 @@ final class SQLiteVaultStorage: VaultStorage {
 
     func meta() throws -> VaultMetaRow? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT vault_id, format_version, key_version, created_day FROM vault_meta").map {
-                VaultMetaRow(vaultID: Self.bytes($0[0]), formatVersion: $0[1], keyVersion: $0[2], createdDay: $0[3])
+            try Row.fetchOne(db, sql: "SELECT vault_id, format_version, key_version, created_day, signing_public_key FROM vault_meta").map {
+                let signing: Data? = $0[4]
+                return VaultMetaRow(vaultID: Self.bytes($0[0]), formatVersion: $0[1], keyVersion: $0[2], createdDay: $0[3],
+                                    signingPublicKey: signing.map { Array($0) })
             }
         }
     }
 
-    private static let slotColumns = "user_name, role, kdf_log_n, kdf_r, kdf_p, salt, key_version, sealed_keys, created_day"
+    private static let slotColumns =
+        "user_name, role, kdf_log_n, kdf_r, kdf_p, salt, key_version, sealed_keys, created_day, disabled, exchange_public_key"
 
     private static func slot(_ row: Row) throws -> KeySlotRow {
         guard let role = Role(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
         return KeySlotRow(user: row[0], role: role, kdfLogN: row[2], kdfR: row[3], kdfP: row[4], salt: bytes(row[5]),
-                          keyVersion: row[6], sealedKeys: bytes(row[7]), createdDay: row[8])
+                          keyVersion: row[6], sealedKeys: bytes(row[7]), createdDay: row[8], disabled: row[9],
+                          exchangePublicKey: bytes(row[10]))
+    }
+
+    private static func slotArguments(_ slot: KeySlotRow) -> StatementArguments {
+        [slot.user, slot.role.rawValue, slot.kdfLogN, slot.kdfR, slot.kdfP, Data(slot.salt), slot.keyVersion,
+         Data(slot.sealedKeys), slot.createdDay, slot.disabled, Data(slot.exchangePublicKey)]
+    }
+
+    func keyGrant(user: String) throws -> KeyGrantRow? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT role, key_version, ephemeral_key, sealed_keys FROM key_grants WHERE user_name = ?",
+                             arguments: [user]).map {
+                guard let role = Role(rawValue: $0[0]) else { throw CaseStoreError.corruptVault }
+                return KeyGrantRow(user: user, role: role, keyVersion: $0[1], ephemeralKey: Self.bytes($0[2]), sealedKeys: Self.bytes($0[3]))
+            }
+        }
+    }
+
+    func loginFailures(user: String) throws -> LoginFailureRow? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT failures, last_failure_at FROM login_failures WHERE user_name = ?", arguments: [user]).map {
+                LoginFailureRow(failures: $0[0], lastFailureAt: $0[1])
+            }
+        }
     }
 
     func keySlot(user: String) throws -> KeySlotRow? {
@@ -141,14 +168,63 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
+    func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.caseColumns) FROM cases WHERE status != 'erased' ORDER BY id")
+            while let row = try rows.next() { try body(try Self.caseRow(row)) }
+        }
+    }
+
+    private static let auditColumns = "seq, at, actor, action, case_code, outcome, payload, hash"
+
+    private static func auditRow(_ row: Row) -> AuditEntryRow {
+        let payload: Data? = row[6]
+        return AuditEntryRow(seq: row[0], at: row[1], actor: row[2], action: row[3], caseCode: row[4], outcome: row[5],
+                             payload: payload.map { Array($0) }, hash: bytes(row[7]))
+    }
+
+    func auditHead() throws -> (seq: Int64, hash: [UInt8])? {
+        try read { db in try Self.auditHead(db) }
+    }
+
+    private static func auditHead(_ db: Database) throws -> (seq: Int64, hash: [UInt8])? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).map {
+            (seq: $0[0], hash: bytes($0[1]))
+        }
+    }
+
+    func auditEntries(_ filter: AuditFilter) throws -> [AuditEntryRow] {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        for (column, value) in [("actor = ?", filter.actor), ("action = ?", filter.action), ("case_code = ?", filter.caseCode),
+                                ("at >= ?", filter.since), ("at < ?", filter.until)] {
+            guard let value else { continue }
+            conditions.append(column)
+            arguments.append(value)
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.auditColumns) FROM audit_log \(whereClause) ORDER BY seq",
+                             arguments: StatementArguments(arguments)).map(Self.auditRow)
+        }
+    }
+
+    func forEachAuditEntry(_ body: (AuditEntryRow) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_log ORDER BY seq")
+            while let row = try rows.next() { try body(Self.auditRow(row)) }
+        }
+    }
+
     func apply(_ mutations: [StorageMutation]) throws {
         var erased = false
         try Self.mapErrors {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    var auditHead: (seq: Int64, hash: [UInt8])?
                     for mutation in mutations {
                         if case .eraseCase = mutation { erased = true }
-                        try Self.apply(mutation, db)
+                        try Self.apply(mutation, db, auditHead: &auditHead)
                     }
                     return .commit
                 }
@@ -160,16 +236,40 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    private static func apply(_ mutation: StorageMutation, _ db: Database) throws {
+    private static func apply(_ mutation: StorageMutation, _ db: Database, auditHead: inout (seq: Int64, hash: [UInt8])?) throws {
         switch mutation {
         case .insertMeta(let meta):
-            try db.execute(sql: "INSERT INTO vault_meta (singleton, vault_id, format_version, key_version, created_day) VALUES (1, ?, ?, ?, ?)",
-                           arguments: [Data(meta.vaultID), meta.formatVersion, meta.keyVersion, meta.createdDay])
+            try db.execute(sql: """
+                INSERT INTO vault_meta (singleton, vault_id, format_version, key_version, created_day, signing_public_key)
+                VALUES (1, ?, ?, ?, ?, ?)
+                """, arguments: [Data(meta.vaultID), meta.formatVersion, meta.keyVersion, meta.createdDay, meta.signingPublicKey.map { Data($0) }])
+        case .setKeyVersion(let version):
+            try db.execute(sql: "UPDATE vault_meta SET key_version = ?", arguments: [version])
         case .insertKeySlot(let slot):
-            try db.execute(sql: "INSERT INTO key_slots (\(slotColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
-                slot.user, slot.role.rawValue, slot.kdfLogN, slot.kdfR, slot.kdfP, Data(slot.salt), slot.keyVersion,
-                Data(slot.sealedKeys), slot.createdDay,
-            ])
+            try db.execute(sql: "INSERT INTO key_slots (\(slotColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: slotArguments(slot))
+        case .replaceKeySlot(let slot):
+            try db.execute(sql: """
+                UPDATE key_slots SET role = ?, kdf_log_n = ?, kdf_r = ?, kdf_p = ?, salt = ?, key_version = ?, sealed_keys = ?,
+                                     created_day = ?, disabled = ?, exchange_public_key = ? WHERE user_name = ?
+                """, arguments: [slot.role.rawValue, slot.kdfLogN, slot.kdfR, slot.kdfP, Data(slot.salt), slot.keyVersion,
+                                 Data(slot.sealedKeys), slot.createdDay, slot.disabled, Data(slot.exchangePublicKey), slot.user])
+            guard db.changesCount == 1 else { throw CaseStoreError.unknownUser(slot.user) }
+        case .setUserDisabled(let user, let disabled):
+            try db.execute(sql: "UPDATE key_slots SET disabled = ? WHERE user_name = ?", arguments: [disabled, user])
+            guard db.changesCount == 1 else { throw CaseStoreError.unknownUser(user) }
+        case .putKeyGrant(let grant):
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO key_grants (user_name, role, key_version, ephemeral_key, sealed_keys) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [grant.user, grant.role.rawValue, grant.keyVersion, Data(grant.ephemeralKey), Data(grant.sealedKeys)])
+        case .deleteKeyGrant(let user):
+            try db.execute(sql: "DELETE FROM key_grants WHERE user_name = ?", arguments: [user])
+        case .recordLoginFailure(let user, let at):
+            try db.execute(sql: """
+                INSERT INTO login_failures (user_name, failures, last_failure_at) VALUES (?, 1, ?)
+                ON CONFLICT (user_name) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at
+                """, arguments: [user, at])
+        case .clearLoginFailures(let user):
+            try db.execute(sql: "DELETE FROM login_failures WHERE user_name = ?", arguments: [user])
         case .insertCase(let row, let tokens):
             try db.cachedStatement(sql: "INSERT INTO cases (\(caseColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [
                 row.code, row.status.rawValue, row.assignee, row.createdDay, row.updatedDay, row.keyVersion,
@@ -184,6 +284,21 @@ final class SQLiteVaultStorage: VaultStorage {
                            arguments: [version, Data(document), updatedDay, id])
             try db.execute(sql: "DELETE FROM name_index WHERE case_id = ?", arguments: [id])
             try insertTokens(tokens, caseID: id, db)
+        case .rewrapCase(let code, let keyVersion, let wrappedKey, let tokens):
+            let id = try liveCaseID(code, db)
+            try db.cachedStatement(sql: "UPDATE cases SET key_version = ?, wrapped_key = ? WHERE id = ?")
+                .execute(arguments: [keyVersion, Data(wrappedKey), id])
+            try db.cachedStatement(sql: "DELETE FROM name_index WHERE case_id = ?").execute(arguments: [id])
+            try insertTokens(tokens, caseID: id, db)
+        case .requireAllCases(let keyVersion):
+            let stale = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE status != 'erased' AND key_version != ?",
+                                         arguments: [keyVersion]) ?? 0
+            guard stale == 0 else { throw CaseStoreError.vaultLocked }
+        case .setAssignee(let code, let assignee, let updatedDay):
+            let id = try liveCaseID(code, db)
+            try db.execute(sql: "UPDATE cases SET assignee = ?, updated_day = ? WHERE id = ?", arguments: [assignee, updatedDay, id])
+        case .appendAudit(let draft):
+            auditHead = try appendAudit(draft, db, after: auditHead)
         case .eraseCase(let code, let updatedDay):
             let id = try liveCaseID(code, db)
             try db.execute(sql: "DELETE FROM case_history WHERE case_id = ?", arguments: [id])
@@ -191,6 +306,25 @@ final class SQLiteVaultStorage: VaultStorage {
             try db.execute(sql: "UPDATE cases SET status = 'erased', wrapped_key = NULL, document = NULL, updated_day = ? WHERE id = ?",
                            arguments: [updatedDay, id])
         }
+    }
+
+    /// Appends one chained entry; `known` is the head this transaction already wrote, if any.
+    private static func appendAudit(_ draft: AuditDraft, _ db: Database, after known: (seq: Int64, hash: [UInt8])?) throws -> (seq: Int64, hash: [UInt8]) {
+        let previous: (seq: Int64, hash: [UInt8])
+        if let head = try known ?? auditHead(db) {
+            previous = head
+        } else {
+            guard let vaultID = try Data.fetchOne(db, sql: "SELECT vault_id FROM vault_meta") else { throw CaseStoreError.corruptVault }
+            previous = (0, try AuditChain.genesis(vaultID: Array(vaultID)))
+        }
+        let seq = previous.seq + 1
+        let hash = try AuditChain.hash(seq: seq, previous: previous.hash, at: draft.at, actor: draft.actor, action: draft.action.rawValue,
+                                       caseCode: draft.caseCode, outcome: draft.outcome.rawValue, payload: draft.payload)
+        try db.cachedStatement(sql: "INSERT INTO audit_log (\(auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [
+            seq, draft.at, draft.actor, draft.action.rawValue, draft.caseCode, draft.outcome.rawValue,
+            draft.payload.map { Data($0) }, Data(hash),
+        ])
+        return (seq, hash)
     }
 
     private static func liveCaseID(_ code: String, _ db: Database) throws -> Int64 {
@@ -208,12 +342,13 @@ final class SQLiteVaultStorage: VaultStorage {
     func counts() throws -> StorageCounts {
         try read { db in
             let users = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_slots") ?? 0
+            let audit = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
             var byStatus: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT status, count(*) FROM cases GROUP BY status") {
                 byStatus[row[0]] = row[1]
             }
             return StorageCounts(users: users, openCases: byStatus["open"] ?? 0, closedCases: byStatus["closed"] ?? 0,
-                                 erasedCases: byStatus["erased"] ?? 0)
+                                 erasedCases: byStatus["erased"] ?? 0, auditEntries: audit)
         }
     }
 

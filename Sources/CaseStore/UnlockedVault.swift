@@ -2,7 +2,7 @@ import Foundation
 import VaultCrypto
 
 /// A vault opened by one user: every operation on cases and users goes through here, limited
-/// by the keys the user's slot holds.
+/// by the keys the user's slot holds, and every change commits together with its audit entry.
 public final class UnlockedVault {
     let vault: Vault
     /// Who unlocked the vault.
@@ -23,20 +23,6 @@ public final class UnlockedVault {
 
     /// Non-identifying facts about the vault.
     public func status() throws -> VaultStatus { try vault.status() }
-
-    /// Adds a user with their own key slot holding the keys of `role`.
-    public func addUser(_ name: String, role newRole: Role, passphrase: SecretBytes) throws {
-        try UserName.validate(name)
-        guard try storage.keySlot(user: name) == nil else { throw CaseStoreError.userExists(name) }
-        let slot = try KeySlotSealer.seal(keys: keys.keys(for: newRole), user: name, role: newRole, passphrase: passphrase,
-                                          meta: vault.meta, options: vault.options)
-        try storage.apply([.insertKeySlot(slot)])
-    }
-
-    /// The users of the vault and their roles.
-    public func users() throws -> [(name: String, role: Role)] {
-        try storage.keySlots().map { ($0.user, $0.role) }
-    }
 
     /// Seals and stores one case; returns its new code once it is durably committed.
     public func createCase(_ document: CaseDocument) throws -> CaseCode {
@@ -64,6 +50,7 @@ public final class UnlockedVault {
             taken.insert(code)
             let (row, tokens) = try sealer.newRow(for: document, code: code, assignee: assignee, day: day)
             mutations.append(.insertCase(row, nameTokens: tokens))
+            mutations.append(.appendAudit(try auditDraft(.caseCreate, caseCode: code.rawValue)))
             codes.append(code)
             progress?(codes.count)
         }
@@ -84,14 +71,16 @@ public final class UnlockedVault {
         return row
     }
 
-    /// Unseals the current version of a case.
-    public func readCase(_ code: CaseCode) throws -> CaseRecord {
+    /// Unseals the current version of a case. With `recordAccess` (the default) the read is
+    /// first made durable in the audit trail, so nothing is shown that was not recorded.
+    public func readCase(_ code: CaseCode, recordAccess: Bool = true) throws -> CaseRecord {
         _ = try keys.key(.caseWrapping)
         let row = try liveRow(code)
         let sealer = sealer
         let dataKey = try sealer.dataKey(for: row, code: code)
         guard let sealed = row.document else { throw CaseStoreError.tamperedRecord(code.rawValue) }
         let document = try sealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
+        if recordAccess { try storage.apply([.appendAudit(auditDraft(.caseRead, caseCode: code.rawValue))]) }
         return CaseRecord(code: code, status: row.status, assignee: row.assignee, createdDay: row.createdDay,
                           updatedDay: row.updatedDay, version: row.version, document: document)
     }
@@ -102,9 +91,11 @@ public final class UnlockedVault {
         let row = try liveRow(code)
         let sealer = sealer
         let dataKey = try sealer.dataKey(for: row, code: code)
-        return try storage.history(code: code.rawValue).map {
+        let versions = try storage.history(code: code.rawValue).map {
             CaseVersion(version: $0.version, document: try sealer.openDocument($0.document, code: code, version: $0.version, dataKey: dataKey))
         }
+        try storage.apply([.appendAudit(auditDraft(.caseRead, caseCode: code.rawValue, details: ["part": "history"]))])
+        return versions
     }
 
     /// Replaces a case's document; the previous version is kept, sealed, in its history.
@@ -119,8 +110,11 @@ public final class UnlockedVault {
         if let current = row.document { _ = try sealer.openDocument(current, code: code, version: row.version, dataKey: dataKey) }
         let version = row.version + 1
         let sealed = try sealer.sealDocument(document, code: code, version: version, dataKey: dataKey)
-        try storage.apply([.replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
-                                            nameTokens: try sealer.nameTokens(document.survivor.name))])
+        try storage.apply([
+            .replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
+                             nameTokens: try sealer.nameTokens(document.survivor.name)),
+            .appendAudit(auditDraft(.caseUpdate, caseCode: code.rawValue, details: ["version": String(version)])),
+        ])
         return version
     }
 
@@ -131,9 +125,8 @@ public final class UnlockedVault {
     /// that folds the same way (see `NameFolding`).
     public func findCases(name: String) throws -> [CaseSummary] {
         let tokens = try sealer.nameTokens(name)
-        guard !tokens.isEmpty else { return [] }
-        let codes = Set(try storage.codes(withAllTokens: tokens))
-        guard !codes.isEmpty else { return [] }
+        let codes = tokens.isEmpty ? [] : Set(try storage.codes(withAllTokens: tokens))
+        try storage.apply([.appendAudit(auditDraft(.caseFind, details: ["matches": String(codes.count)]))])
         return try codes.sorted().compactMap { code in
             try storage.caseRow(code: code).map {
                 CaseSummary(code: $0.code, status: $0.status, assignee: $0.assignee, createdDay: $0.createdDay,
@@ -147,11 +140,29 @@ public final class UnlockedVault {
     public func eraseCase(_ code: CaseCode) throws {
         _ = try keys.key(.caseWrapping)
         _ = try liveRow(code)
-        try storage.apply([.eraseCase(code: code.rawValue, updatedDay: vault.options.today)])
+        try storage.apply([.eraseCase(code: code.rawValue, updatedDay: vault.options.today),
+                           .appendAudit(auditDraft(.caseErase, caseCode: code.rawValue))])
+    }
+
+    /// Assigns a case to a user (nil: unassigned). The store does not check the user's role;
+    /// the Access policy does.
+    public func assignCase(_ code: CaseCode, to assignee: String?) throws {
+        _ = try liveRow(code)
+        if let assignee, try storage.keySlot(user: assignee) == nil { throw CaseStoreError.unknownUser(assignee) }
+        try storage.apply([.setAssignee(code: code.rawValue, assignee: assignee, updatedDay: vault.options.today),
+                           .appendAudit(auditDraft(.caseAssign, caseCode: code.rawValue, details: ["to": assignee ?? "-"]))])
+    }
+
+    /// The summary of one case (no key needed).
+    public func summary(_ code: CaseCode) throws -> CaseSummary {
+        let row = try liveRow(code)
+        return CaseSummary(code: row.code, status: row.status, assignee: row.assignee, createdDay: row.createdDay,
+                           updatedDay: row.updatedDay, version: row.version)
     }
 
     /// Writes a consistent copy of the vault (still encrypted) to a new file at `path`.
     public func backup(to path: String) throws {
+        try storage.apply([.appendAudit(auditDraft(.backup))])
         try storage.backup(to: path)
     }
 

@@ -49,14 +49,17 @@ public final class Vault {
 
     static func create(storage: any VaultStorage, admin: String, passphrase: SecretBytes, options: VaultOptions) throws -> UnlockedVault {
         try UserName.validate(admin)
-        let meta = VaultMetaRow(vaultID: try SecureRandom.bytes(count: 16), formatVersion: formatVersion, keyVersion: 1,
-                                createdDay: options.today)
-        let ring = try KeyRing.generate(vaultID: meta.vaultID)
-        let slot = try KeySlotSealer.seal(keys: ring.keys(for: .admin), user: admin, role: .admin, passphrase: passphrase,
-                                          meta: meta, options: options)
+        let vaultID = try SecureRandom.bytes(count: 16)
+        let ring = try KeyRing.generate(vaultID: vaultID)
+        let signing = try Ed25519PrivateKey(seed: ring.key(.signing))
+        let meta = VaultMetaRow(vaultID: vaultID, formatVersion: formatVersion, keyVersion: 1, createdDay: options.today,
+                                signingPublicKey: try signing.publicKey())
+        let slot = try KeySlotSealer.seal(ring: ring, exchange: ring.key(.exchange), user: admin, role: .admin,
+                                          passphrase: passphrase, meta: meta, options: options)
         try storage.apply([.insertMeta(meta), .insertKeySlot(slot)])
-        let vault = try Vault(storage: storage, options: options)
-        return UnlockedVault(vault: vault, user: admin, role: .admin, keys: ring)
+        let unlocked = UnlockedVault(vault: try Vault(storage: storage, options: options), user: admin, role: .admin, keys: ring)
+        try storage.apply([.appendAudit(unlocked.auditDraft(.userAdd, details: ["user": admin, "role": Role.admin.rawValue]))])
+        return unlocked
     }
 
     private static func removeVaultFiles(_ path: String) {
@@ -68,15 +71,59 @@ public final class Vault {
         let counts = try storage.counts()
         return VaultStatus(formatVersion: meta.formatVersion, keyVersion: meta.keyVersion, createdDay: meta.createdDay,
                            users: counts.users, openCases: counts.openCases, closedCases: counts.closedCases,
-                           erasedCases: counts.erasedCases)
+                           erasedCases: counts.erasedCases, auditEntries: counts.auditEntries)
     }
 
-    /// Opens `user`'s key slot with `passphrase`. Disables core dumps first.
+    /// Opens `user`'s key slot with `passphrase` (disabling core dumps first). After failed
+    /// attempts it first waits the growing delay of `LoginThrottle`; every attempt is audited.
+    /// Keys granted since the last login (rekey, role change) are taken into the slot.
     public func unlock(user: String, passphrase: SecretBytes) throws -> UnlockedVault {
         ProcessHardening.apply()
-        guard let slot = try storage.keySlot(user: user) else { throw CaseStoreError.unknownUser(user) }
-        let ring = try KeySlotSealer.open(slot, passphrase: passphrase, meta: meta)
-        return UnlockedVault(vault: self, user: user, role: slot.role, keys: ring)
+        let failures = try storage.loginFailures(user: user)
+        if let failures {
+            let wait = LoginThrottle.earliestRetry(after: failures) - options.now().timeIntervalSince1970
+            if wait > 0 { options.sleep(wait) }
+        }
+        guard let slot = try storage.keySlot(user: user) else {
+            try recordFailedLogin(user: user, reason: "unknown_user")
+            throw CaseStoreError.unknownUser(user)
+        }
+        guard !slot.disabled else {
+            try recordFailedLogin(user: user, reason: "disabled")
+            throw CaseStoreError.userDisabled(user)
+        }
+        var ring: KeyRing
+        do {
+            ring = try KeySlotSealer.open(slot, passphrase: passphrase, meta: meta)
+        } catch CaseStoreError.wrongPassphrase {
+            try recordFailedLogin(user: user, reason: "wrong_passphrase")
+            throw CaseStoreError.wrongPassphrase
+        }
+        var role = slot.role
+        var mutations: [StorageMutation] = failures == nil ? [] : [.clearLoginFailures(user: user)]
+        if let grant = try storage.keyGrant(user: user) {
+            let exchange = try ring.key(.exchange)
+            ring = try KeyRing(keys: KeyGrantSealer.open(grant, exchange: exchange, meta: meta), vaultID: meta.vaultID)
+                .replacingExchangeKey(exchange)
+            role = grant.role
+            var grantMeta = meta
+            grantMeta.keyVersion = grant.keyVersion
+            let resealed = try KeySlotSealer.seal(ring: ring, exchange: exchange, user: user, role: role, passphrase: passphrase,
+                                                  meta: grantMeta, options: options, createdDay: slot.createdDay)
+            mutations += [.replaceKeySlot(resealed), .deleteKeyGrant(user: user)]
+        }
+        let unlocked = UnlockedVault(vault: self, user: user, role: role, keys: ring)
+        if mutations.contains(where: { if case .replaceKeySlot = $0 { true } else { false } }) {
+            mutations.append(.appendAudit(try unlocked.auditDraft(.keyGrantApplied, details: ["role": role.rawValue])))
+        }
+        mutations.append(.appendAudit(try unlocked.auditDraft(.login)))
+        try storage.apply(mutations)
+        return unlocked
+    }
+
+    private func recordFailedLogin(user: String, reason: String) throws {
+        let draft = AuditDraft(at: options.minute, actor: user, action: .loginFailed, caseCode: nil, outcome: .failed, payload: nil)
+        try storage.apply([.recordLoginFailure(user: user, at: options.now().timeIntervalSince1970), .appendAudit(draft)])
     }
 }
 
@@ -89,6 +136,7 @@ public struct VaultStatus: Sendable, Equatable, Codable {
     public var openCases: Int
     public var closedCases: Int
     public var erasedCases: Int
+    public var auditEntries: Int
 }
 
 /// Rules for staff user names, which are stored in plaintext.

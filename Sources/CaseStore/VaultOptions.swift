@@ -1,16 +1,23 @@
 import Foundation
 import VaultCrypto
 
-/// Injectable settings: the scrypt cost for new key slots and the clock. Tests lower the cost;
-/// production uses `ScryptParameters.interactive` and the system clock.
+/// Injectable settings: the scrypt cost for new key slots, the clock, and how to wait. Tests
+/// lower the cost and use a fake clock; production uses `ScryptParameters.interactive`, the
+/// system clock and a real sleep.
 public struct VaultOptions: Sendable {
     public var kdf: ScryptParameters
     public var now: @Sendable () -> Date
+    public var sleep: @Sendable (TimeInterval) -> Void
 
-    public init(kdf: ScryptParameters = .interactive, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(kdf: ScryptParameters = .interactive, now: @escaping @Sendable () -> Date = { Date() },
+                sleep: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
         self.kdf = kdf
         self.now = now
+        self.sleep = sleep
     }
 
     var today: String { ISODay.format(now()) }
+
+    /// The audit time of now: UTC to the minute.
+    var minute: String { ISODay.formatMinute(now()) }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// Where sealed vault rows live. Everything that crosses this protocol is ciphertext or one of
 /// the plaintext columns docs/vault-format.md allows, so a server-side backend (PostgreSQL for
 /// organisations with several offices) can implement it without ever seeing survivor data.
-/// Every change goes through `apply`, which commits a batch of mutations atomically; the audit
-/// trail will join the same batch.
+/// Every change goes through `apply`, which commits a batch of mutations atomically, audit
+/// entries included: a change and the entry that records it commit together or not at all.
 public protocol VaultStorage: AnyObject {
     /// The vault's identity row, nil for an empty store.
     func meta() throws -> VaultMetaRow?
@@ -12,6 +12,10 @@ public protocol VaultStorage: AnyObject {
     func keySlot(user: String) throws -> KeySlotRow?
     /// All key slots, ordered by user name.
     func keySlots() throws -> [KeySlotRow]
+    /// Keys waiting for a user, if any.
+    func keyGrant(user: String) throws -> KeyGrantRow?
+    /// A user's run of failed logins, if any.
+    func loginFailures(user: String) throws -> LoginFailureRow?
     /// One case row by code, including erased tombstones.
     func caseRow(code: String) throws -> CaseRow?
     /// Whether a code is taken (by a live or an erased case).
@@ -22,6 +26,14 @@ public protocol VaultStorage: AnyObject {
     func summaries() throws -> [CaseSummary]
     /// Codes of cases that carry every one of `tokens` in their name index.
     func codes(withAllTokens tokens: [[UInt8]]) throws -> [String]
+    /// Every case row that is not erased, in id order.
+    func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws
+    /// The newest audit entry's sequence number and hash, nil for an empty trail.
+    func auditHead() throws -> (seq: Int64, hash: [UInt8])?
+    /// Audit entries matching `filter`, oldest first.
+    func auditEntries(_ filter: AuditFilter) throws -> [AuditEntryRow]
+    /// Every audit entry in sequence order, streamed.
+    func forEachAuditEntry(_ body: (AuditEntryRow) throws -> Void) throws
     /// Commits all `mutations` in one transaction, or none of them.
     func apply(_ mutations: [StorageMutation]) throws
     /// Counts of rows, for `status`.
@@ -35,12 +47,27 @@ public protocol VaultStorage: AnyObject {
 /// One atomic change to the store.
 public enum StorageMutation: Sendable {
     case insertMeta(VaultMetaRow)
+    case setKeyVersion(Int)
     case insertKeySlot(KeySlotRow)
+    /// Replaces a user's slot (new passphrase, new keys after a grant, new role).
+    case replaceKeySlot(KeySlotRow)
+    case setUserDisabled(user: String, disabled: Bool)
+    case putKeyGrant(KeyGrantRow)
+    case deleteKeyGrant(user: String)
+    case recordLoginFailure(user: String, at: Double)
+    case clearLoginFailures(user: String)
     case insertCase(CaseRow, nameTokens: [[UInt8]])
     /// Replaces the current document (moving the old one to history) and the name index.
     case replaceDocument(code: String, version: Int, document: [UInt8], updatedDay: String, nameTokens: [[UInt8]])
+    /// Re-wraps a case key under a new key version and replaces its name index (rekey).
+    case rewrapCase(code: String, keyVersion: Int, wrappedKey: [UInt8], nameTokens: [[UInt8]])
+    /// Fails the whole batch if any live case is not at `keyVersion` (a rekey must miss none).
+    case requireAllCases(keyVersion: Int)
+    case setAssignee(code: String, assignee: String?, updatedDay: String)
     /// Forgets the wrapped key, every document version and the name index; keeps a tombstone.
     case eraseCase(code: String, updatedDay: String)
+    /// Appends an audit entry; the store assigns its sequence number and chain hash.
+    case appendAudit(AuditDraft)
 }
 
 /// The vault's identity.
@@ -49,6 +76,7 @@ public struct VaultMetaRow: Sendable, Equatable {
     public var formatVersion: Int
     public var keyVersion: Int
     public var createdDay: String
+    public var signingPublicKey: [UInt8]?
 }
 
 /// One user's sealed key slot.
@@ -62,6 +90,24 @@ public struct KeySlotRow: Sendable, Equatable {
     public var keyVersion: Int
     public var sealedKeys: [UInt8]
     public var createdDay: String
+    public var disabled: Bool
+    public var exchangePublicKey: [UInt8]
+}
+
+/// New keys sealed to one user's exchange key, applied at their next login.
+public struct KeyGrantRow: Sendable, Equatable {
+    public var user: String
+    public var role: Role
+    public var keyVersion: Int
+    public var ephemeralKey: [UInt8]
+    public var sealedKeys: [UInt8]
+}
+
+/// A run of failed logins.
+public struct LoginFailureRow: Sendable, Equatable {
+    public var failures: Int
+    /// Seconds since 1970 of the latest failure.
+    public var lastFailureAt: Double
 }
 
 /// One case row: plaintext metadata and sealed key and document (nil once erased).
@@ -104,4 +150,5 @@ public struct StorageCounts: Sendable, Equatable {
     public var openCases: Int
     public var closedCases: Int
     public var erasedCases: Int
+    public var auditEntries: Int
 }

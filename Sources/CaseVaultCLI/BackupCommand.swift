@@ -1,3 +1,4 @@
+import Access
 import ArgumentParser
 import CaseStore
 
@@ -5,7 +6,7 @@ import CaseStore
 struct BackupCommand: VaultCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Write an encrypted backup of the vault to a new file and verify it (administrators only)."
+        abstract: "Write an encrypted backup of the vault to a new file and verify it (administrators)."
     )
 
     @OptionGroup var location: VaultLocation
@@ -15,9 +16,8 @@ struct BackupCommand: VaultCommand {
     var output: String
 
     mutating func run(console: Console) throws {
-        let unlocked = try login.unlockAdministrator(location.open(), console: console, action: "make backups")
-        try unlocked.backup(to: output)
-        let report = try unlocked.verifyBackup(at: output)
+        let session = try login.session(location.open(), console: console)
+        let report = try session.backup(to: output)
         try BackupReportRendering.check(report, path: output)
         console.output("Backup written to \(output) and verified: \(report.casesVerified) cases, \(report.versionsVerified) versions.")
     }
@@ -27,7 +27,7 @@ struct BackupCommand: VaultCommand {
 struct VerifyBackupCommand: VaultCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-backup",
-        abstract: "Check that a backup file is sound and belongs to this vault (administrators only)."
+        abstract: "Check that a backup file is sound and belongs to this vault (administrators)."
     )
 
     @OptionGroup var location: VaultLocation
@@ -37,8 +37,8 @@ struct VerifyBackupCommand: VaultCommand {
     var file: String
 
     mutating func run(console: Console) throws {
-        let unlocked = try login.unlockAdministrator(location.open(), console: console, action: "verify backups")
-        let report = try unlocked.verifyBackup(at: file)
+        let session = try login.session(location.open(), console: console)
+        let report = try session.verifyBackup(at: file)
         try BackupReportRendering.check(report, path: file)
         console.output("Backup \(file) is sound: \(report.casesVerified) cases, \(report.versionsVerified) versions verified.")
     }

@@ -1,3 +1,4 @@
+import Access
 import ArgumentParser
 import CaseStore
 import Foundation
@@ -7,7 +8,7 @@ struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Create, show, list and find cases.",
-        subcommands: [Create.self, Show.self, List.self, Find.self]
+        subcommands: [Create.self, Show.self, List.self, Find.self, Assign.self, AccessLog.self]
     )
 
     /// `casevault case create --from FILE`.
@@ -29,10 +30,10 @@ struct CaseCommand: ParsableCommand {
         mutating func run(console: Console) throws {
             let data = try readInput()
             let documents = try CaseDocumentCodec.decodeBatch(data)
-            let unlocked = try login.unlock(location.open(), console: console)
+            let session = try login.session(location.open(), console: console)
             let total = documents.count
             let progress = ProgressReporter(total: total, console: console)
-            let codes = try unlocked.createCases(documents) { progress.update($0) }
+            let codes = try session.createCases(documents) { progress.update($0) }
             progress.finish()
             for code in codes { console.output(code.rawValue) }
         }
@@ -61,8 +62,8 @@ struct CaseCommand: ParsableCommand {
 
         mutating func run(console: Console) throws {
             let caseCode = try CaseCodeArgument.parse(code)
-            let unlocked = try login.unlock(location.open(), console: console)
-            let record = try unlocked.readCase(caseCode)
+            let session = try login.session(location.open(), console: console)
+            let record = try session.readCase(caseCode)
             switch format {
             case .text: console.output(CaseRendering.text(record))
             case .json: console.output(try JSONRendering.string(CaseRendering.JSONCase(record)))
@@ -81,8 +82,8 @@ struct CaseCommand: ParsableCommand {
         var format: OutputFormat = .text
 
         mutating func run(console: Console) throws {
-            let unlocked = try login.unlock(location.open(), console: console)
-            try CaseRendering.summaries(unlocked.listCases(), format: format, console: console)
+            let session = try login.session(location.open(), console: console)
+            try CaseRendering.summaries(session.listCases(), format: format, console: console)
         }
     }
 
@@ -106,7 +107,7 @@ struct CaseCommand: ParsableCommand {
         var format: OutputFormat = .text
 
         mutating func run(console: Console) throws {
-            let unlocked = try login.unlock(location.open(), console: console)
+            let session = try login.session(location.open(), console: console)
             let query: String
             if let name {
                 console.hint("names on the command line are visible to other processes; run without NAME to be asked instead")
@@ -115,7 +116,52 @@ struct CaseCommand: ParsableCommand {
                 guard let typed = TerminalPrompt.readLine(prompt: "Name to find: ") else { throw CLIError(message: "no name given") }
                 query = typed
             }
-            try CaseRendering.summaries(unlocked.findCases(name: query), format: format, console: console)
+            try CaseRendering.summaries(session.findCases(name: query), format: format, console: console)
+        }
+    }
+}
+
+extension CaseCommand {
+    /// `casevault case assign CODE --to USER`.
+    struct Assign: VaultCommand {
+        static let configuration = CommandConfiguration(abstract: "Assign or reassign a case to a caseworker (supervisors).")
+
+        @OptionGroup var location: VaultLocation
+        @OptionGroup var login: LoginOptions
+
+        @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
+        var code: String
+
+        @Option(name: .long, help: ArgumentHelp("The caseworker who takes the case.", valueName: "user"))
+        var to: String
+
+        mutating func run(console: Console) throws {
+            let caseCode = try CaseCodeArgument.parse(code)
+            try login.session(location.open(), console: console).assignCase(caseCode, to: to)
+            console.output("Case \(caseCode.rawValue) assigned to \(to).")
+        }
+    }
+
+    /// `casevault case access-log CODE`.
+    struct AccessLog: VaultCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "access-log",
+            abstract: "Who opened or changed a case and when, without its content (supervisors, auditors)."
+        )
+
+        @OptionGroup var location: VaultLocation
+        @OptionGroup var login: LoginOptions
+
+        @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
+        var code: String
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        mutating func run(console: Console) throws {
+            let caseCode = try CaseCodeArgument.parse(code)
+            let entries = try login.session(location.open(), console: console).accessLog(caseCode)
+            AuditRendering.entries(entries, format: format, console: console)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Access
 import ArgumentParser
 import CaseStore
 import Foundation
@@ -12,8 +13,8 @@ public struct CaseVaultCommand: ParsableCommand {
             Every case is sealed at rest. Passphrases are read from the terminal without echo, or \
             from a file for scripts (--passphrase-file); never from the command line.
             """,
-        subcommands: [InitCommand.self, StatusCommand.self, UserCommand.self, CaseCommand.self,
-                      BackupCommand.self, VerifyBackupCommand.self]
+        subcommands: [InitCommand.self, StatusCommand.self, UserCommand.self, PasswdCommand.self, CaseCommand.self,
+                      AuditCommand.self, RekeyCommand.self, BackupCommand.self, VerifyBackupCommand.self]
     )
 
     public init() {}
@@ -31,6 +32,9 @@ public struct CaseVaultCommand: ParsableCommand {
             }
             return 0
         } catch let error as CaseStoreError {
+            console.error(ErrorMessages.text(for: error))
+            return ExitStatus.failure
+        } catch let error as AccessError {
             console.error(ErrorMessages.text(for: error))
             return ExitStatus.failure
         } catch let error as CLIError {

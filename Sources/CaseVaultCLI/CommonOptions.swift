@@ -1,5 +1,7 @@
+import Access
 import ArgumentParser
 import CaseStore
+import VaultCrypto
 import Foundation
 
 /// `--vault PATH` (or `CASEVAULT_VAULT`), shared by every command that opens a vault.
@@ -42,19 +44,18 @@ struct LoginOptions: ParsableArguments {
         throw CLIError(message: "no user given", hint: "use --user NAME or set CASEVAULT_USER")
     }
 
-    /// Unlocks `vault` as the chosen user.
-    func unlock(_ vault: Vault, console: Console) throws -> UnlockedVault {
+    /// Logs in to `vault` as the chosen user; returns the session and the passphrase (for the
+    /// commands that re-seal the user's own slot).
+    func login(_ vault: Vault, console: Console) throws -> (AccessSession, SecretBytes) {
         let name = try userName()
         let file = passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         let passphrase = try PassphraseSource(file: file).read(prompt: "Passphrase for \(name): ", console: console)
-        return try vault.unlock(user: name, passphrase: passphrase)
+        return (AccessSession(try vault.unlock(user: name, passphrase: passphrase)), passphrase)
     }
 
-    /// Unlocks `vault` and refuses anyone but an administrator; `action` names what was refused.
-    func unlockAdministrator(_ vault: Vault, console: Console, action: String) throws -> UnlockedVault {
-        let unlocked = try unlock(vault, console: console)
-        guard unlocked.role == .admin else { throw CLIError(message: "only administrators can \(action)") }
-        return unlocked
+    /// Logs in and returns the session.
+    func session(_ vault: Vault, console: Console) throws -> AccessSession {
+        try login(vault, console: console).0
     }
 }
 

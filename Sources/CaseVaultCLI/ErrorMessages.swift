@@ -1,3 +1,4 @@
+import Access
 import CaseStore
 
 /// The user-facing text of every case-store error. Texts name users, codes, paths and fields,
@@ -9,6 +10,8 @@ enum ErrorMessages {
             "wrong passphrase (or the key slot is damaged)"
         case .unknownUser(let user):
             "no user named \(user) in this vault"
+        case .userDisabled(let user):
+            "the account \(user) is disabled; ask an administrator"
         case .userExists(let user):
             "a user named \(user) already exists"
         case .tamperedRecord(let record):
@@ -33,6 +36,21 @@ enum ErrorMessages {
             (position.map { "document \($0): " } ?? "") + (field.isEmpty ? "" : "\(field): ") + ruleText(rule)
         case .storageFailure(let reason):
             "the vault could not be read or written: \(reason)"
+        }
+    }
+
+    static func text(for error: AccessError) -> String {
+        switch error {
+        case .denied(let action, .roleNotPermitted):
+            "not allowed: your role may not do this (\(action.rawValue)); the attempt was recorded"
+        case .denied(let action, .notAssigned):
+            "not allowed: this case is not assigned to you (\(action.rawValue)); the attempt was recorded"
+        case .weakPassphrase(.tooShort):
+            "the passphrase is too short: use at least 12 characters, or at least 4 words"
+        case .weakPassphrase(.common):
+            "the passphrase is one of the most common ones; choose another"
+        case .weakPassphrase(.notText):
+            "the passphrase is not valid text (UTF-8)"
         }
     }
 

@@ -1,3 +1,4 @@
+import Access
 import CaseStore
 import Foundation
 import VaultCrypto
@@ -39,19 +40,5 @@ struct PassphraseSource {
         if bytes.last == 0x0D { bytes.removeLast() }
         guard !bytes.isEmpty else { throw CLIError(message: "the passphrase file \(path) is empty") }
         return SecretBytes(bytes)
-    }
-}
-
-/// The minimum passphrase rule (issue 3 adds the common-passphrase list): at least 12
-/// characters, or at least 4 words.
-enum PassphraseRule {
-    static func check(_ passphrase: SecretBytes) throws {
-        let ok = passphrase.withUnsafeBytes { bytes -> Bool in
-            guard let text = String(bytes: bytes, encoding: .utf8) else { return false }
-            return text.count >= 12 || text.split(whereSeparator: \.isWhitespace).count >= 4
-        }
-        guard ok else {
-            throw CLIError(message: "the passphrase is too short", hint: "use at least 12 characters, or at least 4 words")
-        }
     }
 }

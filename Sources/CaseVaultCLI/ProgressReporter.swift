@@ -1,22 +1,26 @@
 import Foundation
 
-/// A one-line progress counter on stderr for batches that take more than a moment.
+/// A one-line progress counter on stderr for work that takes more than a moment.
 final class ProgressReporter {
     let total: Int
     let console: Console
+    let label: String
     private var lastShown = Date()
     private var shown = false
 
-    init(total: Int, console: Console) {
+    init(total: Int, console: Console, label: String = "Sealing cases") {
         self.total = total
         self.console = console
+        self.label = label
     }
 
-    func update(_ done: Int) {
+    func update(_ done: Int) { update(done, of: total) }
+
+    func update(_ done: Int, of total: Int) {
         guard total > 1, Date().timeIntervalSince(lastShown) >= 0.5 || done == total else { return }
         lastShown = Date()
         shown = true
-        console.progress("\rSealing cases: \(done)/\(total)")
+        console.progress("\r\(label): \(done)/\(total)")
     }
 
     func finish() {

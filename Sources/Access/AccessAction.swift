@@ -1,0 +1,22 @@
+/// Everything the policy decides about. The raw values are the action names of docs/roles.md.
+public enum AccessAction: String, CaseIterable, Sendable {
+    case caseCreate = "case.create"
+    case caseRead = "case.read"
+    case caseUpdate = "case.update"
+    case caseRefer = "case.refer"
+    case caseClose = "case.close"
+    case caseErase = "case.erase"
+    case caseAssign = "case.assign"
+    case caseList = "case.list"
+    case caseFind = "case.find"
+    case caseAccessLog = "case.access_log"
+    case statisticsRun = "statistics.run"
+    case exportApprove = "export.approve"
+    case userManage = "user.manage"
+    case backup
+    case rekey
+    case auditRead = "audit.read"
+    case auditVerify = "audit.verify"
+    case auditCheckpoint = "audit.checkpoint"
+    case passphraseChange = "passphrase.change"
+}

@@ -1,0 +1,17 @@
+/// Errors of the Access layer; the CLI translates them.
+public enum AccessError: Error, Equatable, Sendable {
+    /// The policy denied `action`; the denial was recorded in the audit trail.
+    case denied(AccessAction, DenyReason)
+    /// A new passphrase breaks the passphrase rule.
+    case weakPassphrase(PassphraseProblem)
+}
+
+/// Why a passphrase was refused.
+public enum PassphraseProblem: String, Sendable, Equatable {
+    /// Fewer than 12 characters and fewer than 4 words.
+    case tooShort = "too_short"
+    /// On the list of common passphrases.
+    case common
+    /// Not valid UTF-8 text.
+    case notText = "not_text"
+}

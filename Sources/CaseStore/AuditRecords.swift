@@ -1,0 +1,72 @@
+/// An audit entry before the store gives it a sequence number and hash.
+public struct AuditDraft: Sendable, Equatable {
+    /// UTC time to the minute, `YYYY-MM-DDTHH:MMZ`.
+    public var at: String
+    public var actor: String
+    public var action: AuditAction
+    public var caseCode: String?
+    public var outcome: AuditOutcome
+    /// Details sealed under the audit key (nil when there are none, or no key, as for a failed login).
+    public var payload: [UInt8]?
+}
+
+/// One stored audit entry.
+public struct AuditEntryRow: Sendable, Equatable {
+    public var seq: Int64
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var caseCode: String?
+    public var outcome: String
+    public var payload: [UInt8]?
+    public var hash: [UInt8]
+}
+
+/// What an audit entry records. Stable codes: they are stored and filtered on.
+public enum AuditAction: String, Sendable, CaseIterable, Codable {
+    case login
+    case loginFailed = "login_failed"
+    case caseCreate = "case_create"
+    case caseRead = "case_read"
+    case caseUpdate = "case_update"
+    case caseErase = "case_erase"
+    case caseAssign = "case_assign"
+    case caseFind = "case_find"
+    case caseList = "case_list"
+    case caseAccessLog = "case_access_log"
+    case export
+    case userAdd = "user_add"
+    case userDisable = "user_disable"
+    case userEnable = "user_enable"
+    case userRole = "user_role"
+    case passphraseChange = "passphrase_change"
+    case keyGrantApplied = "key_grant_applied"
+    case rekey
+    case backup
+    case auditRead = "audit_read"
+    case auditVerify = "audit_verify"
+    case auditCheckpoint = "audit_checkpoint"
+    case statistics
+}
+
+/// How the recorded action ended.
+public enum AuditOutcome: String, Sendable, Codable {
+    case ok, denied, failed
+}
+
+/// Filters for `audit log`; nil fields match everything. Times compare as `YYYY-MM-DD...` text.
+public struct AuditFilter: Sendable, Equatable {
+    public var actor: String?
+    public var action: String?
+    public var caseCode: String?
+    public var since: String?
+    public var until: String?
+
+    public init(actor: String? = nil, action: String? = nil, caseCode: String? = nil, since: String? = nil, until: String? = nil) {
+        self.actor = actor
+        self.action = action
+        self.caseCode = caseCode
+        self.since = since
+        self.until = until
+    }
+}

@@ -1,0 +1,77 @@
+import VaultCrypto
+
+/// The outcome of checking the audit hash chain.
+public struct AuditVerification: Sendable, Equatable {
+    /// Entries read.
+    public var entries: Int
+    /// The first entry that is missing, altered or out of place, with why.
+    public var firstBad: (seq: Int64, problem: AuditProblem)?
+    /// What the checkpoint said, when one was given.
+    public var checkpoint: CheckpointResult?
+
+    /// True when every entry chains and the checkpoint (if any) matches.
+    public var isIntact: Bool { firstBad == nil && (checkpoint == nil || checkpoint == .matches) }
+
+    public static func == (lhs: AuditVerification, rhs: AuditVerification) -> Bool {
+        lhs.entries == rhs.entries && lhs.firstBad?.seq == rhs.firstBad?.seq && lhs.firstBad?.problem == rhs.firstBad?.problem
+            && lhs.checkpoint == rhs.checkpoint
+    }
+}
+
+/// Why an entry is bad.
+public enum AuditProblem: String, Sendable, Equatable {
+    /// The stored hash does not match the entry's bytes and its predecessor.
+    case hashMismatch = "hash_mismatch"
+    /// A sequence number is missing (a deleted entry) or out of order.
+    case missingEntry = "missing_entry"
+}
+
+/// What a checkpoint check found.
+public enum CheckpointResult: String, Sendable, Equatable {
+    case matches
+    /// The checkpoint's signature does not verify with this vault's signing key, or it is another vault's.
+    case badSignature = "bad_signature"
+    /// The trail ends before the checkpoint's sequence number: newest entries were deleted.
+    case truncated
+    /// The entry at the checkpoint's sequence number has another hash.
+    case diverged
+}
+
+extension Vault {
+    /// Checks the whole chain from the genesis hash, needing no decryption key; with a
+    /// checkpoint, also detects deleted newest entries.
+    public func verifyAuditTrail(checkpoint: AuditCheckpoint? = nil) throws -> AuditVerification {
+        var previous = try AuditChain.genesis(vaultID: meta.vaultID)
+        var expected: Int64 = 1
+        var result = AuditVerification(entries: 0, firstBad: nil, checkpoint: nil)
+        var hashAtCheckpoint: [UInt8]?
+        try storage.forEachAuditEntry { row in
+            result.entries += 1
+            guard result.firstBad == nil else { return }
+            if row.seq != expected {
+                result.firstBad = (min(row.seq, expected), .missingEntry)
+                return
+            }
+            let hash = try AuditChain.expectedHash(of: row, previous: previous)
+            guard ConstantTime.equal(hash, row.hash) else {
+                result.firstBad = (row.seq, .hashMismatch)
+                return
+            }
+            if row.seq == checkpoint?.seq { hashAtCheckpoint = row.hash }
+            previous = row.hash
+            expected += 1
+        }
+        if let checkpoint {
+            if !checkpoint.isValid(vaultID: meta.vaultID, publicKey: meta.signingPublicKey) {
+                result.checkpoint = .badSignature
+            } else if let hash = hashAtCheckpoint {
+                result.checkpoint = ConstantTime.equal(hash, checkpoint.head) ? .matches : .diverged
+            } else if result.firstBad == nil {
+                result.checkpoint = .truncated
+            } else {
+                result.checkpoint = .diverged
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,65 @@
+import VaultCrypto
+
+/// What a rekey did.
+public struct RekeyReport: Sendable, Equatable {
+    public var keyVersion: Int
+    public var casesRewrapped: Int
+    public var usersGranted: Int
+    public var usersLeftOut: Int
+}
+
+extension UnlockedVault {
+    /// Rotates the root key and with it the case-wrapping and name-index keys: every case key is
+    /// re-wrapped and every name index rebuilt, the admin's own slot is re-sealed with
+    /// `passphrase`, and each enabled user gets the new keys as a grant to their exchange key.
+    /// Disabled users get nothing, so their old slot opens nothing new. The whole rotation is one
+    /// transaction: killed at any point, it rolls back and the vault stays as it was.
+    /// Returns the vault unlocked with the new keys, and what was done.
+    public func rekey(passphrase: SecretBytes, progress: ((Int, Int) -> Void)? = nil) throws -> (UnlockedVault, RekeyReport) {
+        _ = try keys.key(.root)
+        guard let ownSlot = try storage.keySlot(user: user) else { throw CaseStoreError.unknownUser(user) }
+        _ = try KeySlotSealer.open(ownSlot, passphrase: passphrase, meta: vault.meta)
+        let meta = vault.meta
+        var newMeta = meta
+        newMeta.keyVersion = meta.keyVersion + 1
+        let newRing = try keys.withNewRoot(vaultID: meta.vaultID)
+        let oldSealer = sealer
+        let newSealer = CaseSealer(vaultID: meta.vaultID, keyVersion: newMeta.keyVersion, keys: newRing)
+        let total = try storage.counts().openCases + storage.counts().closedCases
+        var mutations: [StorageMutation] = []
+        mutations.reserveCapacity(total + 8)
+        try storage.forEachLiveCase { row in
+            guard let code = CaseCode(row.code), let sealed = row.document else { throw CaseStoreError.tamperedRecord(row.code) }
+            let dataKey = try oldSealer.dataKey(for: row, code: code)
+            let document = try oldSealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
+            mutations.append(.rewrapCase(code: row.code, keyVersion: newMeta.keyVersion, wrappedKey: try newSealer.wrap(dataKey, code: code),
+                                         nameTokens: try newSealer.nameTokens(document.survivor.name)))
+            progress?(mutations.count, total)
+        }
+        let rewrapped = mutations.count
+        mutations += [.requireAllCases(keyVersion: newMeta.keyVersion), .setKeyVersion(newMeta.keyVersion)]
+        var granted = 0
+        var leftOut = 0
+        for slot in try storage.keySlots() {
+            if slot.user == user {
+                mutations.append(.replaceKeySlot(try KeySlotSealer.seal(ring: newRing, exchange: keys.key(.exchange), user: user, role: role,
+                                                                        passphrase: passphrase, meta: newMeta, options: vault.options,
+                                                                        createdDay: slot.createdDay)))
+            } else if slot.disabled {
+                mutations.append(.deleteKeyGrant(user: slot.user))
+                leftOut += 1
+            } else {
+                let role = try storage.keyGrant(user: slot.user)?.role ?? slot.role
+                mutations.append(.putKeyGrant(try KeyGrantSealer.seal(ring: newRing, role: role, user: slot.user,
+                                                                       recipient: slot.exchangePublicKey, meta: newMeta)))
+                granted += 1
+            }
+        }
+        let report = RekeyReport(keyVersion: newMeta.keyVersion, casesRewrapped: rewrapped, usersGranted: granted, usersLeftOut: leftOut)
+        mutations.append(.appendAudit(try auditDraft(.rekey, details: [
+            "key_version": String(report.keyVersion), "cases": String(rewrapped), "granted": String(granted), "left_out": String(leftOut),
+        ])))
+        try storage.apply(mutations)
+        return (UnlockedVault(vault: try Vault(storage: storage, options: vault.options), user: user, role: role, keys: newRing), report)
+    }
+}

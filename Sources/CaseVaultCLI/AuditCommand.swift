@@ -1,0 +1,135 @@
+import Access
+import ArgumentParser
+import CaseStore
+import Foundation
+
+/// `casevault audit ...`: the tamper-evident audit trail (auditors; verify and checkpoint also
+/// administrators).
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Read, verify and checkpoint the audit trail.",
+        subcommands: [Log.self, Verify.self, Checkpoint.self]
+    )
+
+    /// `casevault audit log`.
+    struct Log: VaultCommand {
+        static let configuration = CommandConfiguration(abstract: "Show audit entries, filtered by user, action, case and time.")
+
+        @OptionGroup var location: VaultLocation
+        @OptionGroup var login: LoginOptions
+
+        @Option(name: .customLong("by"), help: ArgumentHelp("Only entries by this user.", valueName: "user"))
+        var actor: String?
+
+        @Option(name: .long, help: ArgumentHelp("Only this action, e.g. case_read, login_failed.", valueName: "action"))
+        var action: String?
+
+        @Option(name: .customLong("case"), help: ArgumentHelp("Only entries about this case code.", valueName: "code"))
+        var caseCode: String?
+
+        @Option(name: .long, help: ArgumentHelp("Only entries on or after this day (YYYY-MM-DD).", valueName: "day"))
+        var since: String?
+
+        @Option(name: .long, help: ArgumentHelp("Only entries before this day (YYYY-MM-DD).", valueName: "day"))
+        var until: String?
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            for day in [since, until].compactMap({ $0 }) where ISODay.parse(day) == nil {
+                throw ValidationError("“\(day)” is not a day; use YYYY-MM-DD")
+            }
+            if let action, AuditAction(rawValue: action) == nil {
+                throw ValidationError("unknown action “\(action)”; one of: \(AuditAction.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        mutating func run(console: Console) throws {
+            let code = try caseCode.map(CaseCodeArgument.parse)
+            let filter = AuditFilter(actor: actor, action: action, caseCode: code?.rawValue, since: since, until: until)
+            let entries = try login.session(location.open(), console: console).auditLog(filter)
+            AuditRendering.entries(entries, format: format, console: console)
+        }
+    }
+
+    /// `casevault audit verify [--checkpoint FILE]`.
+    struct Verify: VaultCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the whole hash chain; with a checkpoint, also detect deleted newest entries.",
+            discussion: "Exits with status 1 and names the first bad entry when the trail was altered."
+        )
+
+        @OptionGroup var location: VaultLocation
+        @OptionGroup var login: LoginOptions
+
+        @Option(name: .long, help: ArgumentHelp("A checkpoint file written earlier by `audit checkpoint`.", valueName: "file"))
+        var checkpoint: String?
+
+        mutating func run(console: Console) throws {
+            let saved = try checkpoint.map(AuditRendering.readCheckpoint)
+            let result = try login.session(location.open(), console: console).verifyAuditTrail(checkpoint: saved)
+            if let (seq, problem) = result.firstBad {
+                let why = problem == .missingEntry ? "is missing or out of order" : "was altered (its hash does not match)"
+                throw CLIError(message: "the audit trail is broken: entry \(seq) \(why)")
+            }
+            switch result.checkpoint {
+            case .badSignature?: throw CLIError(message: "the checkpoint's signature does not verify for this vault")
+            case .truncated?: throw CLIError(message: "the audit trail ends before the checkpoint: newest entries were deleted")
+            case .diverged?: throw CLIError(message: "the audit trail differs from the checkpoint at entry \(saved?.seq ?? 0)")
+            case .matches?, nil: break
+            }
+            console.output("The audit trail is intact: \(result.entries) entries" + (saved == nil ? "." : ", matching the checkpoint."))
+        }
+    }
+
+    /// `casevault audit checkpoint --out FILE`.
+    struct Checkpoint: VaultCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a signed checkpoint of the trail's head to keep outside the vault."
+        )
+
+        @OptionGroup var location: VaultLocation
+        @OptionGroup var login: LoginOptions
+
+        @Option(name: .long, help: ArgumentHelp("File to write; it must not exist.", valueName: "file"))
+        var out: String
+
+        mutating func run(console: Console) throws {
+            guard !FileManager.default.fileExists(atPath: out) else { throw CaseStoreError.fileExists(out) }
+            let checkpoint = try login.session(location.open(), console: console).checkpoint()
+            guard FileManager.default.createFile(atPath: out, contents: Data(checkpoint.text.utf8)) else {
+                throw CLIError(message: "cannot write \(out)")
+            }
+            console.output("Checkpoint of entry \(checkpoint.seq) written to \(out).")
+        }
+    }
+}
+
+/// How audit entries look.
+enum AuditRendering {
+    static func entries(_ entries: [AuditEntry], format: OutputFormat, console: Console) {
+        switch format {
+        case .json:
+            console.output((try? JSONRendering.string(entries)) ?? "[]")
+        case .text:
+            guard !entries.isEmpty else {
+                console.output("No entries.")
+                return
+            }
+            for entry in entries {
+                let details = entry.details.keys.sorted().map { "\($0)=\(entry.details[$0] ?? "")" }.joined(separator: " ")
+                console.output("\(entry.seq)  \(entry.at)  \(entry.actor)  \(entry.action)  \(entry.caseCode ?? "-")  \(entry.outcome)  \(details)"
+                    .trimmingCharacters(in: .whitespaces))
+            }
+        }
+    }
+
+    static func readCheckpoint(_ path: String) throws -> AuditCheckpoint {
+        guard let data = FileManager.default.contents(atPath: path), let checkpoint = AuditCheckpoint(text: String(decoding: data, as: UTF8.self)) else {
+            throw CLIError(message: "\(path) is not a CaseVault audit checkpoint")
+        }
+        return checkpoint
+    }
+}
