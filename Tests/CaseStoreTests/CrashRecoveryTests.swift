@@ -26,7 +26,7 @@ final class CrashRecoveryTests: XCTestCase {
         for round in 0..<rounds {
             let process = Process()
             process.executableURL = writer
-            process.arguments = [vault.path, "vesna", passphraseFile.path]
+            process.arguments = ["create", vault.path, "vesna", passphraseFile.path]
             let output = Pipe()
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice

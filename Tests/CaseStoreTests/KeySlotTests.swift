@@ -59,10 +59,10 @@ final class KeySlotTests: XCTestCase {
         let raw = try RawVault(vault.path)
         let vaultID = Array(try raw.blob("SELECT vault_id FROM vault_meta"))
         let expected: [String: Set<String>] = [
-            "admin": ["root"],
-            "caseworker1": ["case-wrapping", "blind-index.survivor-name", "statistics", "audit"],
-            "supervisor1": ["statistics", "audit"],
-            "auditor1": ["audit"],
+            "admin": ["root", "audit", "statistics", "signing", "exchange"],
+            "caseworker1": ["case-wrapping", "blind-index.survivor-name", "statistics", "audit", "exchange"],
+            "supervisor1": ["statistics", "audit", "exchange"],
+            "auditor1": ["audit", "signing", "exchange"],
         ]
         for (user, purposes) in expected {
             let passphrase = user == "admin" ? TemporaryVault.adminPassphrase : "\(user) passphrase"

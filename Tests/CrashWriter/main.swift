@@ -2,18 +2,25 @@ import CaseStore
 import Foundation
 import VaultCrypto
 
-// casevault-crash-writer VAULT USER PASSPHRASE_FILE
-// Test helper for CaseStoreTests.CrashRecoveryTests: unlocks an existing vault (made with a
-// cheap KDF by the test) and creates cases one at a time forever, printing each code on its
-// own line only after `createCase` returned, i.e. after the commit was acknowledged. The test
-// kills it with SIGKILL at random moments and checks that every printed code survived.
+// casevault-crash-writer create|rekey VAULT USER PASSPHRASE_FILE
+// Test helper for the crash tests, which kill it with SIGKILL at random moments.
+// `create`: unlocks an existing vault and creates cases one at a time forever, printing each
+// code on its own line only after `createCase` returned, i.e. after the commit was acknowledged.
+// `rekey`: unlocks as an admin, rotates the keys once, prints "done" and exits.
 let arguments = CommandLine.arguments
-guard arguments.count == 4, let passphrase = FileManager.default.contents(atPath: arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: casevault-crash-writer VAULT USER PASSPHRASE_FILE\n".utf8))
+guard arguments.count == 5, ["create", "rekey"].contains(arguments[1]),
+      let passphrase = FileManager.default.contents(atPath: arguments[4]) else {
+    FileHandle.standardError.write(Data("usage: casevault-crash-writer create|rekey VAULT USER PASSPHRASE_FILE\n".utf8))
     exit(2)
 }
 do {
-    let vault = try Vault(path: arguments[1]).unlock(user: arguments[2], passphrase: SecretBytes(passphrase))
+    let options = VaultOptions(kdf: ScryptParameters(logN: 10, r: 8, p: 1))
+    let vault = try Vault(path: arguments[2], options: options).unlock(user: arguments[3], passphrase: SecretBytes(passphrase))
+    if arguments[1] == "rekey" {
+        _ = try vault.rekey(passphrase: SecretBytes(passphrase))
+        FileHandle.standardOutput.write(Data("done\n".utf8))
+        exit(0)
+    }
     var counter = 0
     while true {
         counter += 1
