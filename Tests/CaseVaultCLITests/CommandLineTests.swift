@@ -123,3 +123,46 @@ final class CommandLineTests: XCTestCase {
         }
     }
 }
+
+/// The access-control and audit commands end to end.
+final class AccessCommandTests: XCTestCase {
+    func testAccountsAuditAndRekeyFromTheCommandLine() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
+        for (user, role) in [("maja", "caseworker"), ("sofija", "supervisor"), ("ivan", "auditor"), ("vesna", "caseworker")] {
+            XCTAssertEqual(try cli.run(as: "ana", ["user", "add", user, "--role", role, "--new-passphrase-file", cli.passphraseFile(user)]).status, 0)
+        }
+        let code = try XCTUnwrap(try cli.run(as: "maja", ["case", "create", "--from", CLIHarness.fixture("two_cases.json")]).out
+            .split(separator: "\n").first.map(String.init))
+
+        let denied = try cli.run(as: "vesna", ["case", "show", code])
+        XCTAssertEqual(denied.status, 1)
+        XCTAssertTrue(denied.err.contains("not assigned to you"), denied.err)
+        XCTAssertEqual(try cli.run(as: "sofija", ["case", "assign", code, "--to", "vesna"]).status, 0)
+        XCTAssertEqual(try cli.run(as: "vesna", ["case", "show", code]).status, 0)
+
+        let log = try cli.run(as: "sofija", ["case", "access-log", code, "--format", "json"])
+        let entries = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(log.out.utf8)) as? [[String: Any]])
+        XCTAssertEqual(entries.compactMap { $0["outcome"] as? String }, ["ok", "denied", "ok", "ok"])
+        XCTAssertFalse(log.out.contains("Радмила"))
+
+        let checkpoint = cli.directory.appendingPathComponent("checkpoint.txt").path
+        XCTAssertEqual(try cli.run(as: "ivan", ["audit", "checkpoint", "--out", checkpoint]).status, 0)
+        let verified = try cli.run(as: "ivan", ["audit", "verify", "--checkpoint", checkpoint])
+        XCTAssertEqual(verified.status, 0, verified.err)
+        XCTAssertTrue(verified.out.contains("intact"))
+        let filtered = try cli.run(as: "ivan", ["audit", "log", "--by", "vesna", "--action", "case_read", "--format", "json"])
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(filtered.out.utf8)) as? [Any])?.count, 2)
+        XCTAssertEqual(try cli.run(as: "ivan", ["audit", "log", "--since", "yesterday"]).status, 64, "a bad day is a usage error")
+
+        XCTAssertEqual(try cli.run(as: "ana", ["user", "disable", "vesna"]).status, 0)
+        XCTAssertTrue(try cli.run(as: "vesna", ["case", "list"]).err.contains("disabled"))
+        let rekey = try cli.run(as: "ana", ["rekey"])
+        XCTAssertEqual(rekey.status, 0, rekey.err)
+        XCTAssertTrue(rekey.out.contains("Key version 2"))
+        XCTAssertEqual(try cli.run(as: "maja", ["case", "list"]).status, 0)
+        let users = try cli.run(as: "ana", ["user", "list", "--format", "json"])
+        XCTAssertTrue(users.out.contains("\"disabled\" : true"))
+        XCTAssertEqual(try cli.run(as: "ivan", ["audit", "verify"]).status, 0)
+    }
+}
