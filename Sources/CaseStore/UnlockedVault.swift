@@ -34,6 +34,10 @@ public final class UnlockedVault {
     /// Seals and stores `documents` in one transaction: all or none. `progress` is told how many
     /// are sealed so far.
     public func createCases(_ documents: [CaseDocument], progress: ((Int) -> Void)? = nil) throws -> [CaseCode] {
+        try createCases(documents, audited: true, progress: progress)
+    }
+
+    func createCases(_ documents: [CaseDocument], audited: Bool, progress: ((Int) -> Void)? = nil) throws -> [CaseCode] {
         let today = vault.options.now()
         for (index, document) in documents.enumerated() {
             try CaseDocumentCodec.validate(document, today: today, position: documents.count > 1 ? index + 1 : nil)
@@ -50,7 +54,7 @@ public final class UnlockedVault {
             taken.insert(code)
             let (row, tokens) = try sealer.newRow(for: document, code: code, assignee: assignee, day: day)
             mutations.append(.insertCase(row, nameTokens: tokens))
-            mutations.append(.appendAudit(try auditDraft(.caseCreate, caseCode: code.rawValue)))
+            if audited { mutations.append(.appendAudit(try auditDraft(.caseCreate, caseCode: code.rawValue))) }
             codes.append(code)
             progress?(codes.count)
         }

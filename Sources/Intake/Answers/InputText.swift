@@ -1,0 +1,32 @@
+import Foundation
+
+/// The first checks on anything typed: valid UTF-8, bounded size, no control characters (line
+/// breaks and tabs only in long text) and no Unicode text-direction overrides or isolates
+/// (U+202A–U+202E, U+2066–U+2069), which can make a record read differently from what it says.
+/// The result is NFC, trimmed, with `\r\n` turned into `\n`.
+enum InputText {
+    /// `bytes` as text, or nil when they are not valid UTF-8.
+    static func decode(_ bytes: [UInt8]) -> String? {
+        String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Cleaned `raw`, at most `limit` characters long.
+    static func clean(_ raw: String, multiline: Bool, limit: Int) throws(AnswerProblem) -> String {
+        guard raw.utf8.count <= max(limit * 4, 4096) else { throw .tooLong(limit: limit) }
+        var text = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        if multiline {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        guard !text.unicodeScalars.contains(where: { isForbidden($0, multiline: multiline) }) else {
+            throw .forbiddenCharacters
+        }
+        guard text.count <= limit else { throw .tooLong(limit: limit) }
+        return text
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+        if multiline, scalar == "\n" || scalar == "\t" { return false }
+        if scalar.properties.generalCategory == .control { return true }
+        return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+}
