@@ -1,7 +1,11 @@
+import CaseStore
+
 /// Errors of the Access layer; the CLI translates them.
 public enum AccessError: Error, Equatable, Sendable {
     /// The policy denied `action`; the denial was recorded in the audit trail.
     case denied(AccessAction, DenyReason)
+    /// The survivor did not consent to sharing with this referral service; recorded in the audit trail.
+    case noConsentToShare(ReferralService)
     /// A new passphrase breaks the passphrase rule.
     case weakPassphrase(PassphraseProblem)
 }

@@ -6,11 +6,18 @@ public struct CaseDocument: Codable, Equatable, Sendable {
     public var survivor: Survivor
     public var incident: Incident
     public var consent: Consent
+    /// Every answer of the intake form that produced the case, by question id (absent for imports).
+    public var intake: [String: String]?
+    /// Notes, follow-ups, referrals, plan and closure added while the case is worked on.
+    public var work: CaseWork?
 
-    public init(survivor: Survivor, incident: Incident = Incident(), consent: Consent) {
+    public init(survivor: Survivor, incident: Incident = Incident(), consent: Consent,
+                intake: [String: String]? = nil, work: CaseWork? = nil) {
         self.survivor = survivor
         self.incident = incident
         self.consent = consent
+        self.intake = intake
+        self.work = work
     }
 
     /// `incident` may be left out at first contact; `survivor` and `consent` may not.
@@ -19,6 +26,8 @@ public struct CaseDocument: Codable, Equatable, Sendable {
         survivor = try container.decode(Survivor.self, forKey: .survivor)
         incident = try container.decodeIfPresent(Incident.self, forKey: .incident) ?? Incident()
         consent = try container.decode(Consent.self, forKey: .consent)
+        intake = try container.decodeIfPresent([String: String].self, forKey: .intake)
+        work = try container.decodeIfPresent(CaseWork.self, forKey: .work)
     }
 
     /// Who the case is about. `name` is required; the rest may be unknown at first contact.
@@ -62,8 +71,13 @@ public struct CaseDocument: Codable, Equatable, Sendable {
     public struct Consent: Codable, Equatable, Sendable {
         /// Whether non-identifying facts of this case may enter anonymous statistics.
         public var statistics: Bool
+        /// The referral services the survivor agreed her information may be shared with.
+        public var sharing: [ReferralService]?
 
-        public init(statistics: Bool) { self.statistics = statistics }
+        public init(statistics: Bool, sharing: [ReferralService]? = nil) {
+            self.statistics = statistics
+            self.sharing = sharing
+        }
     }
 }
 

@@ -4,10 +4,10 @@ import Foundation
 /// with the field's path, never its value) and writes the canonical form that is sealed.
 public enum CaseDocumentCodec {
     static let allowedKeys: [String: Set<String>] = [
-        "": ["survivor", "incident", "consent"],
+        "": ["survivor", "incident", "consent", "intake", "work"],
         "survivor": ["name", "phone", "birthDate", "sex", "municipality", "language"],
         "incident": ["date", "narrative", "type"],
-        "consent": ["statistics"],
+        "consent": ["statistics", "sharing"],
     ]
     static let maximumLengths: [String: Int] = [
         "survivor.name": 200, "survivor.phone": 40, "survivor.municipality": 100,
@@ -96,6 +96,22 @@ public enum CaseDocumentCodec {
             if value.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: allowsNewlines) }) {
                 throw fail(field, .controlCharacters)
             }
+        }
+        var longTexts: [(String, String)] = (document.intake ?? [:]).sorted { $0.key < $1.key }.map { ("intake.\($0.key)", $0.value) }
+        if let work = document.work {
+            longTexts += work.notes.map { ("work.notes.text", $0.text) } + [work.plan.map { ("work.plan", $0) }].compactMap { $0 }
+            longTexts += work.followUps.compactMap { $0.note.map { ("work.followUps.note", $0) } }
+            for referral in work.referrals {
+                if referral.organisation.count > 200 { throw fail("work.referrals.organisation", .tooLong) }
+                if referral.organisation.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: false) }) {
+                    throw fail("work.referrals.organisation", .controlCharacters)
+                }
+            }
+            for followUp in work.followUps where ISODay.parse(followUp.due) == nil { throw fail("work.followUps.due", .invalidDate) }
+        }
+        for (field, value) in longTexts {
+            if value.count > 100_000 { throw fail(field, .tooLong) }
+            if value.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: true) }) { throw fail(field, .controlCharacters) }
         }
         for (field, value) in [("survivor.birthDate", document.survivor.birthDate), ("incident.date", document.incident.date)] {
             guard let value else { continue }

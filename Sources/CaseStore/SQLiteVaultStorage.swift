@@ -297,6 +297,10 @@ final class SQLiteVaultStorage: VaultStorage {
         case .setAssignee(let code, let assignee, let updatedDay):
             let id = try liveCaseID(code, db)
             try db.execute(sql: "UPDATE cases SET assignee = ?, updated_day = ? WHERE id = ?", arguments: [assignee, updatedDay, id])
+        case .setStatus(let code, let status):
+            guard status != .erased else { throw CaseStoreError.caseErased(code) }
+            let id = try liveCaseID(code, db)
+            try db.execute(sql: "UPDATE cases SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
         case .appendAudit(let draft):
             auditHead = try appendAudit(draft, db, after: auditHead)
         case .eraseCase(let code, let updatedDay):

@@ -122,6 +122,37 @@ public final class UnlockedVault {
         return version
     }
 
+    /// Changes a case through `change`, as one new sealed version, optionally with a new status,
+    /// audited as `action`: the single path for notes, follow-ups, referrals, plans, closing and
+    /// reopening. Returns the new version number.
+    @discardableResult
+    public func amendCase(_ code: CaseCode, action: AuditAction, status: CaseStatus? = nil, details: [String: String] = [:],
+                          change: (inout CaseDocument) throws -> Void) throws -> Int {
+        _ = try keys.key(.caseWrapping)
+        let row = try liveRow(code)
+        let sealer = sealer
+        let dataKey = try sealer.dataKey(for: row, code: code)
+        guard let current = row.document else { throw CaseStoreError.tamperedRecord(code.rawValue) }
+        var document = try sealer.openDocument(current, code: code, version: row.version, dataKey: dataKey)
+        try change(&document)
+        try CaseDocumentCodec.validate(document, today: vault.options.now())
+        let version = row.version + 1
+        var mutations: [StorageMutation] = [
+            .replaceDocument(code: code.rawValue, version: version, document: try sealer.sealDocument(document, code: code, version: version, dataKey: dataKey),
+                             updatedDay: vault.options.today, nameTokens: try sealer.nameTokens(document.survivor.name)),
+        ]
+        if let status { mutations.append(.setStatus(code: code.rawValue, status: status)) }
+        mutations.append(.appendAudit(try auditDraft(action, caseCode: code.rawValue, details: details)))
+        try storage.apply(mutations)
+        return version
+    }
+
+    /// The current UTC minute, as notes record it.
+    public var currentMinute: String { vault.options.minute }
+
+    /// The current UTC day.
+    public var currentDay: String { vault.options.today }
+
     /// Summaries of all cases that are not erased (no identifying data; needs no case key).
     public func listCases() throws -> [CaseSummary] { try storage.summaries() }
 

@@ -64,6 +64,8 @@ public enum StorageMutation: Sendable {
     /// Fails the whole batch if any live case is not at `keyVersion` (a rekey must miss none).
     case requireAllCases(keyVersion: Int)
     case setAssignee(code: String, assignee: String?, updatedDay: String)
+    /// Opens or closes a live case.
+    case setStatus(code: String, status: CaseStatus)
     /// Forgets the wrapped key, every document version and the name index; keeps a tombstone.
     case eraseCase(code: String, updatedDay: String)
     /// Appends an audit entry; the store assigns its sequence number and chain hash.
