@@ -44,7 +44,35 @@ enum CaseRendering {
             lines += narrative.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
         }
         lines += ["", "Consent", "  Statistics:   \(document.consent.statistics ? "yes" : "no")"]
+        if let sharing = document.consent.sharing {
+            lines.append("  Sharing:      " + (sharing.isEmpty ? "none" : sharing.map(\.rawValue).joined(separator: ", ")))
+        }
+        if let work = document.work { lines += workLines(work) }
         return lines.joined(separator: "\n")
+    }
+
+    static func workLines(_ work: CaseWork) -> [String] {
+        var lines: [String] = []
+        if let plan = work.plan {
+            lines += ["", "Plan"] + plan.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        }
+        if !work.notes.isEmpty {
+            lines += ["", "Notes"]
+            for note in work.notes {
+                lines.append("  \(note.at) \(note.author):")
+                lines += note.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+            }
+        }
+        if !work.followUps.isEmpty {
+            lines += ["", "Follow-ups"] + work.followUps.map { "  due \($0.due) (\($0.createdBy))" }
+        }
+        if !work.referrals.isEmpty {
+            lines += ["", "Referrals"] + work.referrals.map { "  \($0.day) \($0.service.rawValue) → \($0.organisation) (\($0.by))" }
+        }
+        if let closure = work.closure {
+            lines += ["", "Closed \(closure.day) by \(closure.by): \(closure.reason.rawValue)"]
+        }
+        return lines
     }
 
     private static func optionalLines(_ fields: [(String, String?)]) -> [String] {

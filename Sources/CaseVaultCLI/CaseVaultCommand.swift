@@ -13,8 +13,10 @@ public struct CaseVaultCommand: ParsableCommand {
             Every case is sealed at rest. Passphrases are read from the terminal without echo, or \
             from a file for scripts (--passphrase-file); never from the command line.
             """,
-        subcommands: [InitCommand.self, StatusCommand.self, UserCommand.self, PasswdCommand.self, CaseCommand.self,
-                      AuditCommand.self, RekeyCommand.self, BackupCommand.self, VerifyBackupCommand.self]
+        subcommands: [InitCommand.self, StatusCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
+                      FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
+                      UserCommand.self, PasswdCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
+                      VerifyBackupCommand.self]
     )
 
     public init() {}

@@ -45,6 +45,8 @@ enum ErrorMessages {
             "not allowed: your role may not do this (\(action.rawValue)); the attempt was recorded"
         case .denied(let action, .notAssigned):
             "not allowed: this case is not assigned to you (\(action.rawValue)); the attempt was recorded"
+        case .noConsentToShare(let service):
+            "the survivor did not consent to sharing with \(service.rawValue) services; the referral was not made and the attempt was recorded"
         case .weakPassphrase(.tooShort):
             "the passphrase is too short: use at least 12 characters, or at least 4 words"
         case .weakPassphrase(.common):
