@@ -22,7 +22,7 @@ public struct AnswerPath: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Parses the text form; nil if it is malformed.
-    public init?(_ text: String) {
+    public init?(parsing text: String) {
         guard let open = text.firstIndex(of: "[") else {
             guard Self.isIdentifier(text) else { return nil }
             self.init(text)
@@ -37,9 +37,6 @@ public struct AnswerPath: Hashable, Sendable, Codable, CustomStringConvertible {
         self.init(group: group, item: item, field: field)
     }
 
-    /// The id of the question whose definition applies to this answer.
-    public var questionID: String { field ?? question }
-
     public var description: String {
         guard let item, let field else { return question }
         return "\(question)[\(item)].\(field)"
@@ -53,7 +50,7 @@ public struct AnswerPath: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        guard let path = AnswerPath(try container.decode(String.self)) else {
+        guard let path = AnswerPath(parsing: try container.decode(String.self)) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "malformed answer path")
         }
         self = path

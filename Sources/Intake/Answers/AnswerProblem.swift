@@ -2,7 +2,7 @@ import Foundation
 
 /// Why an answer, a skip or a confirmation was refused. Each problem has a catalog message
 /// (`error.answer.*`), so the front can explain it in the user's language.
-public enum AnswerProblem: Equatable, Sendable {
+public enum AnswerProblem: Error, Equatable, Sendable {
     /// A required question was left empty (or is still unanswered at confirmation).
     case required
     /// Only optional questions can be skipped.

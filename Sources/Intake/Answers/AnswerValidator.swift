@@ -12,7 +12,12 @@ struct AnswerValidator: Sendable {
         switch (question.type, value) {
         case (.text, .text(let text)), (.longText, .text(let text)):
             let limit = question.validation.effectiveMaxLength(for: question.type)
+            guard !text.isEmpty else { throw .required }
             guard text.count <= limit else { throw .tooLong(limit: limit) }
+            let multiline = question.type == .longText
+            guard !text.unicodeScalars.contains(where: { InputText.isForbidden($0, multiline: multiline) }) else {
+                throw .forbiddenCharacters
+            }
         case (.number, .number(let number)):
             try checkNumber(number, question.validation)
         case (.repeatableGroup, .number(let number)):

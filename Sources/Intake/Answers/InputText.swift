@@ -3,7 +3,7 @@ import Foundation
 /// The first checks on anything typed: valid UTF-8, bounded size, no control characters (line
 /// breaks and tabs only in long text) and no Unicode text-direction overrides or isolates
 /// (U+202A–U+202E, U+2066–U+2069), which can make a record read differently from what it says.
-/// The result is NFC, trimmed, with `\r\n` turned into `\n`.
+/// The result is NFC and trimmed; in long text, `\r\n` and `\r` become `\n`.
 enum InputText {
     /// `bytes` as text, or nil when they are not valid UTF-8.
     static func decode(_ bytes: [UInt8]) -> String? {
@@ -15,7 +15,7 @@ enum InputText {
         guard raw.utf8.count <= max(limit * 4, 4096) else { throw .tooLong(limit: limit) }
         var text = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         if multiline {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         guard !text.unicodeScalars.contains(where: { isForbidden($0, multiline: multiline) }) else {
             throw .forbiddenCharacters

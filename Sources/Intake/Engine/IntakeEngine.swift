@@ -132,8 +132,12 @@ public struct IntakeEngine: Sendable {
             }
             value = try parser.parse(text, for: question)
         case .value(.text(let raw)):
-            value = .text(try InputText.clean(raw, multiline: multiline, limit: limit))
-            if value == .text(""), question.required { throw .required }
+            let text = try InputText.clean(raw, multiline: multiline, limit: limit)
+            guard !text.isEmpty else {
+                if question.required { throw .required }
+                return nil
+            }
+            value = .text(text)
         case .value(let given):
             value = given
         }

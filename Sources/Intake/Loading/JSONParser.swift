@@ -139,20 +139,30 @@ struct JSONParser {
         offset += 1
         var scalars = String.UnicodeScalarView()
         var runStart = offset
-        func flush(_ parser: JSONParser) throws(SyntaxError) {
-            guard let run = String(validating: parser.bytes[runStart..<parser.offset], as: UTF8.self) else {
-                throw parser.error()
+        func flush(_ parser: inout JSONParser) throws(SyntaxError) {
+            var bytes = parser.bytes[runStart..<parser.offset].makeIterator()
+            var decoder = Unicode.UTF8.ForwardParser()
+            while true {
+                switch decoder.parseScalar(from: &bytes) {
+                case .valid(let encoded):
+                    scalars.append(Unicode.UTF8.decode(encoded))
+                    runStart += encoded.count
+                case .emptyInput:
+                    return
+                case .error:
+                    parser.offset = runStart
+                    throw parser.error()
+                }
             }
-            scalars.append(contentsOf: run.unicodeScalars)
         }
         while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
-                try flush(self)
+                try flush(&self)
                 offset += 1
                 return String(scalars)
             case UInt8(ascii: "\\"):
-                try flush(self)
+                try flush(&self)
                 offset += 1
                 scalars.append(try escape())
                 runStart = offset

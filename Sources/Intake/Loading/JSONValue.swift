@@ -8,18 +8,6 @@ indirect enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([JSONMember])
-
-    /// The JSON type name, for "expected ..." messages.
-    var typeName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "boolean"
-        case .number: "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
-    }
 }
 
 /// One `"key": value` member of a JSON object.

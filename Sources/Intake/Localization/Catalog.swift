@@ -2,8 +2,6 @@
 /// entries are left out, as gettext does, so they count as missing.
 public struct Catalog: Sendable {
     public let language: Language
-    /// The PO file name, for error messages.
-    public let fileName: String
     let messages: [Key: [String]]
 
     struct Key: Hashable, Sendable {
@@ -33,7 +31,6 @@ public struct Catalog: Sendable {
             messages[key] = entry.strings
         }
         self.language = language
-        self.fileName = name
         self.messages = messages
     }
 

@@ -21,9 +21,6 @@ public enum Language: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Whether the language is written in Cyrillic.
-    public var isCyrillic: Bool { self == .serbianCyrillic }
-
     /// How the language writes dates and numbers.
     public var formats: LocaleFormats { LocaleFormats(language: self) }
 }

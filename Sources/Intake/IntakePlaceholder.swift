@@ -1,2 +1,0 @@
-/// Placeholder until the intake module lands.
-enum IntakePlaceholder {}
