@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "Access",
                 "CaseStore",
+                "Intake",
                 "VaultCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,5 +1,6 @@
 import Access
 import ArgumentParser
+import Intake
 import CaseStore
 import Foundation
 
@@ -11,7 +12,9 @@ public struct CaseVaultCommand: ParsableCommand {
         abstract: "Encrypted case management for services supporting survivors of gender-based violence.",
         discussion: """
             Every case is sealed at rest. Passphrases are read from the terminal without echo, or \
-            from a file for scripts (--passphrase-file); never from the command line.
+            from a file for scripts (--passphrase-file); never from the command line. \
+            --lang en|sr-Cyrl|sr-Latn|rom (before or after the command) chooses the language; \
+            otherwise CASEVAULT_LANG, then LC_ALL, LC_MESSAGES or LANG (sr_RS@latin is sr-Latn).
             """,
         subcommands: [InitCommand.self, StatusCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
                       FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
@@ -23,8 +26,22 @@ public struct CaseVaultCommand: ParsableCommand {
 
     /// Parses `arguments`, runs the command and returns the process exit code. Errors are
     /// written to stderr as `casevault: error: ...`; survivor data is never part of them.
-    public static func run(arguments: [String], console: Console = .standard) -> Int32 {
+    public static func run(arguments: [String], console: Console = .standard,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         umask(0o077)
+        var console = console
+        let arguments: [String]
+        do {
+            let (explicit, rest) = try LanguageOption.extract(from: arguments)
+            console.messages = Messages.load(try LanguageResolver.resolve(explicit: explicit, environment: environment))
+            arguments = rest
+        } catch let error as LanguageError {
+            console.errorRaw("casevault: error: unknown language “\(error.value)” (from \(error.source)); use en, sr-Cyrl, sr-Latn or rom")
+            return ExitCode.validationFailure.rawValue
+        } catch {
+            console.errorRaw("casevault: error: --lang needs a value: en, sr-Cyrl, sr-Latn or rom")
+            return ExitCode.validationFailure.rawValue
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var vaultCommand = command as? VaultCommand {

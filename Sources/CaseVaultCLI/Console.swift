@@ -5,10 +5,13 @@ import Foundation
 public struct Console: Sendable {
     let writeOut: @Sendable (String) -> Void
     let writeErr: @Sendable (String) -> Void
+    /// The user's language: every text written here comes from it.
+    public var messages: Messages
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, messages: Messages = .english) {
         writeOut = out
         writeErr = err
+        self.messages = messages
     }
 
     /// The process's own stdout and stderr.

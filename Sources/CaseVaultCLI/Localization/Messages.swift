@@ -1,0 +1,39 @@
+import Foundation
+import Intake
+
+/// The user's language and its catalog: every word the CLI shows comes from here (message ids
+/// `cli.*` in `Catalogs/*.po`), so it is translated in every supported language.
+public struct Messages: Sendable {
+    /// The catalogs of the language; nil only if the embedded catalogs could not be read, in
+    /// which case message ids are shown (the catalog tests make that a build-time failure).
+    public let localizer: Localizer?
+
+    public init(localizer: Localizer?) { self.localizer = localizer }
+
+    /// The active language.
+    public var language: Language { localizer?.language ?? .english }
+
+    /// The text of `id` with `{name}` placeholders filled from `arguments`.
+    public func callAsFunction(_ id: String, _ arguments: [String: String] = [:]) -> String {
+        localizer?.text(id, arguments.mapValues { .text($0) }) ?? id
+    }
+
+    /// The plural form of `id` for `count` (`{count}` is filled in the language's notation).
+    public func plural(_ id: String, count: Int, _ arguments: [String: String] = [:]) -> String {
+        localizer?.plural(id, count: count, arguments.mapValues { .text($0) }) ?? id
+    }
+
+    /// A day (`YYYY-MM-DD` as the vault stores it) written the language's way (`21.03.2026.`).
+    public func day(_ iso: String) -> String {
+        guard let day = CalendarDay(iso: iso), let localizer else { return iso }
+        return localizer.formats.format(day)
+    }
+
+    /// Messages in `language`.
+    public static func load(_ language: Language) -> Messages {
+        Messages(localizer: try? IntakeResources.localizer(for: language))
+    }
+
+    /// English, the source language.
+    public static let english = load(.english)
+}
