@@ -30,11 +30,11 @@ public struct CaseVaultCommand: ParsableCommand {
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         umask(0o077)
         var console = console
-        let arguments: [String]
+        let remaining: [String]
         do {
             let (explicit, rest) = try LanguageOption.extract(from: arguments)
             console.messages = Messages.load(try LanguageResolver.resolve(explicit: explicit, environment: environment))
-            arguments = rest
+            remaining = rest
         } catch let error as LanguageError {
             console.errorRaw("casevault: error: unknown language “\(error.value)” (from \(error.source)); use en, sr-Cyrl, sr-Latn or rom")
             return ExitCode.validationFailure.rawValue
@@ -43,7 +43,7 @@ public struct CaseVaultCommand: ParsableCommand {
             return ExitCode.validationFailure.rawValue
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(remaining)
             if var vaultCommand = command as? VaultCommand {
                 try vaultCommand.run(console: console)
             } else {
