@@ -82,3 +82,27 @@ extension CaseWork {
         return copy
     }
 }
+
+/// Intake drafts and finishing an intake; allowed to whoever may create cases.
+extension AccessSession {
+    public func saveIntakeDraft(_ plaintext: [UInt8]) throws {
+        try require(.caseCreate, auditAction: .intakeDraftSave)
+        try vault.saveIntakeDraft(plaintext)
+    }
+
+    public func loadIntakeDraft() throws -> [UInt8]? {
+        try require(.caseCreate, auditAction: .intakeDraftSave)
+        return try vault.loadIntakeDraft()
+    }
+
+    public func discardIntakeDraft() throws {
+        try require(.caseCreate, auditAction: .intakeDraftDiscard)
+        try vault.discardIntakeDraft()
+    }
+
+    /// Creates the case of a finished intake and deletes the draft, atomically.
+    public func createCaseFromIntake(_ document: CaseDocument) throws -> CaseCode {
+        try require(.caseCreate, auditAction: .caseCreate)
+        return try vault.createCaseFromIntake(document)
+    }
+}

@@ -27,6 +27,8 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case login
     case loginFailed = "login_failed"
     case caseCreate = "case_create"
+    case intakeDraftSave = "intake_draft_save"
+    case intakeDraftDiscard = "intake_draft_discard"
     case caseRead = "case_read"
     case caseUpdate = "case_update"
     case caseErase = "case_erase"

@@ -95,6 +95,10 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
+    func intakeDraft(user: String) throws -> [UInt8]? {
+        try read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM intake_drafts WHERE user_name = ?", arguments: [user]).map { Array($0) } }
+    }
+
     func loginFailures(user: String) throws -> LoginFailureRow? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT failures, last_failure_at FROM login_failures WHERE user_name = ?", arguments: [user]).map {
@@ -301,6 +305,13 @@ final class SQLiteVaultStorage: VaultStorage {
             guard status != .erased else { throw CaseStoreError.caseErased(code) }
             let id = try liveCaseID(code, db)
             try db.execute(sql: "UPDATE cases SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+        case .putIntakeDraft(let user, let sealed, let updatedDay):
+            try db.execute(sql: """
+                INSERT INTO intake_drafts (user_name, updated_day, sealed) VALUES (?, ?, ?)
+                ON CONFLICT (user_name) DO UPDATE SET updated_day = excluded.updated_day, sealed = excluded.sealed
+                """, arguments: [user, updatedDay, Data(sealed)])
+        case .deleteIntakeDraft(let user):
+            try db.execute(sql: "DELETE FROM intake_drafts WHERE user_name = ?", arguments: [user])
         case .appendAudit(let draft):
             auditHead = try appendAudit(draft, db, after: auditHead)
         case .eraseCase(let code, let updatedDay):

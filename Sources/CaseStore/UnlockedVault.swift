@@ -37,7 +37,16 @@ public final class UnlockedVault {
         try createCases(documents, audited: true, progress: progress)
     }
 
-    func createCases(_ documents: [CaseDocument], audited: Bool, progress: ((Int) -> Void)? = nil) throws -> [CaseCode] {
+    /// Creates one case from a finished intake and deletes the user's draft in the same transaction.
+    public func createCaseFromIntake(_ document: CaseDocument) throws -> CaseCode {
+        guard let code = try createCases([document], audited: true, extra: [.deleteIntakeDraft(user: user)]).first else {
+            throw CaseStoreError.storageFailure("no case written")
+        }
+        return code
+    }
+
+    func createCases(_ documents: [CaseDocument], audited: Bool, extra: [StorageMutation] = [],
+                     progress: ((Int) -> Void)? = nil) throws -> [CaseCode] {
         let today = vault.options.now()
         for (index, document) in documents.enumerated() {
             try CaseDocumentCodec.validate(document, today: today, position: documents.count > 1 ? index + 1 : nil)
@@ -58,7 +67,7 @@ public final class UnlockedVault {
             codes.append(code)
             progress?(codes.count)
         }
-        try storage.apply(mutations)
+        try storage.apply(mutations + extra)
         return codes
     }
 

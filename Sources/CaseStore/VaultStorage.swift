@@ -14,6 +14,8 @@ public protocol VaultStorage: AnyObject {
     func keySlots() throws -> [KeySlotRow]
     /// Keys waiting for a user, if any.
     func keyGrant(user: String) throws -> KeyGrantRow?
+    /// A user's sealed intake draft, if any.
+    func intakeDraft(user: String) throws -> [UInt8]?
     /// A user's run of failed logins, if any.
     func loginFailures(user: String) throws -> LoginFailureRow?
     /// One case row by code, including erased tombstones.
@@ -68,6 +70,8 @@ public enum StorageMutation: Sendable {
     case setStatus(code: String, status: CaseStatus)
     /// Forgets the wrapped key, every document version and the name index; keeps a tombstone.
     case eraseCase(code: String, updatedDay: String)
+    case putIntakeDraft(user: String, sealed: [UInt8], updatedDay: String)
+    case deleteIntakeDraft(user: String)
     /// Appends an audit entry; the store assigns its sequence number and chain hash.
     case appendAudit(AuditDraft)
 }
