@@ -1,0 +1,118 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the shell's command lines and passphrases. On a terminal it edits the line in raw
+/// mode (arrows, Home/End, Ctrl-A/E/U/K/W, Up/Down history; see `KeyDecoder`), restoring the
+/// terminal's mode before it returns or throws. On anything else (a pipe, a file) it reads
+/// plain lines and writes nothing, so scripted sessions work. History lives in this object
+/// only and is never written anywhere.
+public final class LineEditor {
+    private let input: Int32
+    private let output: Int32
+    private var history: History
+    private var decoder = KeyDecoder()
+    /// A line interrupted by Ctrl-L, resumed by the next `readLine`.
+    private var suspended: EditState?
+
+    /// - Parameters:
+    ///   - input: where keys come from (the terminal, or a pipe of commands).
+    ///   - output: where the prompt and the edited line are drawn, only when `input` is a
+    ///     terminal; stderr by default, so stdout carries only results.
+    ///   - historyLimit: how many lines Up can recall; the oldest are forgotten first.
+    public init(input: Int32 = STDIN_FILENO, output: Int32 = STDERR_FILENO, historyLimit: Int = 500) {
+        self.input = input
+        self.output = output
+        history = History(limit: historyLimit)
+    }
+
+    /// Whether `input` is a terminal, so lines are edited; otherwise they are read plainly.
+    public var isInteractive: Bool { isatty(input) == 1 }
+
+    /// Reads one command line after `prompt`. Returns `.timedOut` when no key arrives for
+    /// `idleTimeout` seconds; the unfinished line is then dropped. Lines ended by Enter join
+    /// the history.
+    public func readLine(prompt: String, idleTimeout: TimeInterval? = nil) throws(LineEditorError) -> LineEditorResult {
+        guard isInteractive else {
+            return try PlainLineReader(reader: ByteReader(descriptor: input)).readLine(idleTimeout: idleTimeout)
+        }
+        var state = suspended ?? EditState(history: history.entries)
+        suspended = nil
+        let result = try edit(&state, prompt: prompt, idleTimeout: idleTimeout)
+        switch result {
+        case .line(let line): history.add(line)
+        case .clearScreen: suspended = state
+        default: break
+        }
+        return result
+    }
+
+    /// Reads a passphrase after `prompt` without showing anything of it, not even asterisks,
+    /// and without touching the history. Returns `.secret(bytes)` on Enter.
+    public func readSecret(prompt: String, idleTimeout: TimeInterval? = nil) throws(LineEditorError) -> LineEditorResult {
+        guard isInteractive else {
+            return try PlainLineReader(reader: ByteReader(descriptor: input)).readSecret(idleTimeout: idleTimeout)
+        }
+        var entry = SecretEntry()
+        return try edit(&entry, prompt: prompt, idleTimeout: idleTimeout)
+    }
+
+    /// Forgets every line entered so far (for example when the session locks).
+    public func clearHistory() {
+        history.removeAll()
+        suspended = nil
+    }
+
+    private func edit<Entry: LineEntry>(
+        _ entry: inout Entry, prompt: String, idleTimeout: TimeInterval?
+    ) throws(LineEditorError) -> LineEditorResult {
+        let mode = try RawTerminalMode(descriptor: input)
+        defer { mode.restore() }
+        let reader = ByteReader(descriptor: input)
+        let writer = DescriptorWriter(descriptor: output)
+        writer.send(entry.echo.map { LineRenderer.redraw(prompt: prompt, buffer: $0) } ?? prompt)
+        var needsRedraw = false
+        func redrawIfNeeded() {
+            if needsRedraw, let echo = entry.echo { writer.send(LineRenderer.redraw(prompt: prompt, buffer: echo)) }
+            needsRedraw = false
+        }
+        while true {
+            // Keys that arrive together (a paste, an escape sequence) are drawn once.
+            if needsRedraw && !reader.hasInputReady() { redrawIfNeeded() }
+            let result: LineEditorResult
+            switch try reader.next(idleTimeout: idleTimeout) {
+            case .timedOut:
+                result = .timedOut
+            case .endOfInput:
+                result = .endOfInput
+            case .byte(let byte):
+                guard let key = decoder.feed(byte) else { continue }
+                switch entry.handle(key) {
+                case .unchanged:
+                    continue
+                case .changed:
+                    needsRedraw = true
+                    continue
+                case .finished(let finished):
+                    result = finished
+                }
+            }
+            redrawIfNeeded()
+            writer.send(Self.ending(of: result))
+            return result
+        }
+    }
+
+    /// What is written when a line ends: a new row, marked `^C` after Ctrl-C; nothing before
+    /// the caller clears the screen.
+    private static func ending(of result: LineEditorResult) -> String {
+        switch result {
+        case .interrupted: "^C\r\n"
+        case .clearScreen: ""
+        default: "\r\n"
+        }
+    }
+}
