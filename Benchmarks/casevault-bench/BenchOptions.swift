@@ -1,0 +1,107 @@
+import Foundation
+
+/// Command-line settings of one run, with the sample counts each mode uses.
+struct BenchOptions {
+    static let usage = """
+        usage: casevault-bench [--sizes 10000,100000] [--quick] [--dir PATH] [--keep]
+                               [--json [PATH]] [--migrations DIR] [--seed N] [--baseline-audit on|off]
+          --sizes       vault sizes to build and measure, ascending (default 10000,100000)
+          --quick       smoke run: one 2000-case vault and few samples
+          --dir PATH    work directory (default: a fresh temporary directory)
+          --keep        keep the vault files afterwards (default: delete them)
+          --json [PATH] also write the results as JSON to PATH; without PATH, print JSON instead of tables
+          --migrations  directory of the schema SQL files the baseline applies (default: the
+                        repository's Migrations/, found from this source file or the working directory)
+          --seed N      seed of the synthetic data (default 20251124)
+          --baseline-audit on|off
+                        whether the plaintext baseline writes the vault's audit entries too (default on:
+                        the ratios then isolate encryption; off: they include the audit trail's cost)
+
+        """
+
+    var sizes = [10_000, 100_000]
+    var quick = false
+    var directory: String?
+    var keep = false
+    /// nil: no JSON; "-": JSON on stdout instead of the tables; else a file path.
+    var json: String?
+    var migrations: String?
+    var seed: UInt64 = 20_251_124
+    var baselineAudit = true
+
+    var batchSize = 1000
+    var singleSamples = 200
+    var openSamples = 2000
+    var findSamples = 2000
+    var unlockRuns = 5
+    var warmup = 50
+
+    static func parse(_ arguments: [String]) throws -> BenchOptions {
+        var options = BenchOptions()
+        var explicitSizes = false
+        var index = 0
+        func value(_ flag: String) throws -> String {
+            index += 1
+            guard index < arguments.count else { throw BenchError("\(flag) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "--sizes":
+                let list = try value(argument).split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")) }
+                guard !list.isEmpty, list.allSatisfy({ ($0 ?? 0) > 0 }) else { throw BenchError("--sizes wants positive integers") }
+                options.sizes = list.compactMap { $0 }.sorted()
+                explicitSizes = true
+            case "--quick": options.quick = true
+            case "--dir": options.directory = try value(argument)
+            case "--keep": options.keep = true
+            case "--json":
+                if index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") {
+                    options.json = try value(argument)
+                } else {
+                    options.json = "-"
+                }
+            case "--migrations": options.migrations = try value(argument)
+            case "--seed":
+                guard let seed = UInt64(try value(argument)) else { throw BenchError("--seed wants an unsigned integer") }
+                options.seed = seed
+            case "--baseline-audit":
+                switch try value(argument) {
+                case "on": options.baselineAudit = true
+                case "off": options.baselineAudit = false
+                default: throw BenchError("--baseline-audit wants on or off")
+                }
+            case "--help", "-h":
+                print(usage)
+                exit(0)
+            default: throw BenchError("unknown argument \(argument)")
+            }
+            index += 1
+        }
+        if options.quick {
+            if !explicitSizes { options.sizes = [2000] }
+            options.singleSamples = 50
+            options.openSamples = 300
+            options.findSamples = 300
+            options.unlockRuns = 2
+            options.warmup = 20
+        }
+        return options
+    }
+
+    /// The migration SQL files, sorted by name as the CaseStore build plugin embeds them.
+    func migrationFiles() throws -> [(name: String, sql: String)] {
+        let fromSource = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Migrations").path
+        let candidates = migrations.map { [$0] } ?? [fromSource, FileManager.default.currentDirectoryPath + "/Migrations"]
+        for directory in candidates {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+            let files = try names.filter { $0.hasSuffix(".sql") }.sorted().map {
+                (name: String($0.dropLast(".sql".count)), sql: try String(contentsOfFile: directory + "/" + $0, encoding: .utf8))
+            }
+            if !files.isEmpty { return files }
+        }
+        throw BenchError("no migration .sql files in \(candidates.joined(separator: " or ")); pass --migrations DIR")
+    }
+}
