@@ -13,6 +13,8 @@ struct BenchOptions {
           --migrations  directory of the schema SQL files the baseline applies (default: the
                         repository's Migrations/, found from this source file or the working directory)
           --seed N      seed of the synthetic data (default 20251124)
+          --audit-trail only measure the audit trail: what an audit entry adds to a single durable
+                        create, and `audit verify` of a 1,000,000-entry trail (--audit-entries N)
           --baseline-audit on|off
                         whether the plaintext baseline writes the vault's audit entries too (default on:
                         the ratios then isolate encryption; off: they include the audit trail's cost)
@@ -28,6 +30,8 @@ struct BenchOptions {
     var migrations: String?
     var seed: UInt64 = 20_251_124
     var baselineAudit = true
+    var auditTrail = false
+    var auditEntries = 1_000_000
 
     var batchSize = 1000
     var singleSamples = 200
@@ -54,6 +58,10 @@ struct BenchOptions {
                 options.sizes = list.compactMap { $0 }.sorted()
                 explicitSizes = true
             case "--quick": options.quick = true
+            case "--audit-trail": options.auditTrail = true
+            case "--audit-entries":
+                guard let count = Int(try value(argument)), count > 0 else { throw BenchError("--audit-entries wants a positive integer") }
+                options.auditEntries = count
             case "--dir": options.directory = try value(argument)
             case "--keep": options.keep = true
             case "--json":

@@ -38,6 +38,11 @@ func cleanUp() {
 do {
     try fileManager.createDirectory(atPath: workDirectory, withIntermediateDirectories: true,
                                     attributes: [.posixPermissions: 0o700])
+    if options.auditTrail {
+        defer { cleanUp() }
+        print(try AuditTrailBenchmark(options: options, directory: workDirectory).run())
+        exit(0)
+    }
     let report: BenchReport
     do {
         report = try BenchmarkRun(options: options, directory: workDirectory).run()
