@@ -51,6 +51,7 @@ let package = Package(
                 "Access",
                 "CaseStore",
                 "Intake",
+                "Transliteration",
                 "VaultCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

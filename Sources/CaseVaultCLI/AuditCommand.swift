@@ -38,11 +38,14 @@ struct AuditCommand: ParsableCommand {
         var format: OutputFormat = .text
 
         func validate() throws {
+            let messages = ActiveMessages.current
             for day in [since, until].compactMap({ $0 }) where ISODay.parse(day) == nil {
-                throw ValidationError("“\(day)” is not a day; use YYYY-MM-DD")
+                throw ValidationError(messages("cli.error.not_a_day", ["day": day]))
             }
             if let action, AuditAction(rawValue: action) == nil {
-                throw ValidationError("unknown action “\(action)”; one of: \(AuditAction.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(messages("cli.error.unknown_action", [
+                    "action": action, "actions": AuditAction.allCases.map(\.rawValue).joined(separator: ", "),
+                ]))
             }
         }
 
@@ -71,16 +74,17 @@ struct AuditCommand: ParsableCommand {
             let saved = try checkpoint.map(AuditRendering.readCheckpoint)
             let result = try login.session(location.open(), console: console).verifyAuditTrail(checkpoint: saved)
             if let (seq, problem) = result.firstBad {
-                let why = problem == .missingEntry ? "is missing or out of order" : "was altered (its hash does not match)"
-                throw CLIError(message: "the audit trail is broken: entry \(seq) \(why)")
+                let id = problem == .missingEntry ? "cli.error.audit_entry_missing" : "cli.error.audit_entry_altered"
+                throw CLIError(id: id, arguments: ["seq": String(seq)])
             }
             switch result.checkpoint {
-            case .badSignature?: throw CLIError(message: "the checkpoint's signature does not verify for this vault")
-            case .truncated?: throw CLIError(message: "the audit trail ends before the checkpoint: newest entries were deleted")
-            case .diverged?: throw CLIError(message: "the audit trail differs from the checkpoint at entry \(saved?.seq ?? 0)")
+            case .badSignature?: throw CLIError(id: "cli.error.checkpoint_bad_signature")
+            case .truncated?: throw CLIError(id: "cli.error.checkpoint_truncated")
+            case .diverged?: throw CLIError(id: "cli.error.checkpoint_diverged", arguments: ["seq": String(saved?.seq ?? 0)])
             case .matches?, nil: break
             }
-            console.output("The audit trail is intact: \(result.entries) entries" + (saved == nil ? "." : ", matching the checkpoint."))
+            let id = saved == nil ? "cli.audit.intact" : "cli.audit.intact_checkpoint"
+            console.output(console.messages.plural(id, count: result.entries))
         }
     }
 
@@ -100,9 +104,9 @@ struct AuditCommand: ParsableCommand {
             guard !FileManager.default.fileExists(atPath: out) else { throw CaseStoreError.fileExists(out) }
             let checkpoint = try login.session(location.open(), console: console).checkpoint()
             guard FileManager.default.createFile(atPath: out, contents: Data(checkpoint.text.utf8)) else {
-                throw CLIError(message: "cannot write \(out)")
+                throw CLIError(id: "cli.error.cannot_write_file", arguments: ["path": out])
             }
-            console.output("Checkpoint of entry \(checkpoint.seq) written to \(out).")
+            console.output(console.messages("cli.audit.checkpoint_written", ["seq": String(checkpoint.seq), "path": out]))
         }
     }
 }
@@ -115,12 +119,14 @@ enum AuditRendering {
             console.output((try? JSONRendering.string(entries)) ?? "[]")
         case .text:
             guard !entries.isEmpty else {
-                console.output("No entries.")
+                console.output(console.messages("cli.audit.none"))
                 return
             }
+            // Actions, outcomes and details are shown as stored: they are what `--action` and
+            // the JSON output use.
             for entry in entries {
                 let details = entry.details.keys.sorted().map { "\($0)=\(entry.details[$0] ?? "")" }.joined(separator: " ")
-                console.output("\(entry.seq)  \(entry.at)  \(entry.actor)  \(entry.action)  \(entry.caseCode ?? "-")  \(entry.outcome)  \(details)"
+                console.output("\(entry.seq)  \(console.messages.minute(entry.at))  \(entry.actor)  \(entry.action)  \(entry.caseCode ?? "-")  \(entry.outcome)  \(details)"
                     .trimmingCharacters(in: .whitespaces))
             }
         }
@@ -128,7 +134,7 @@ enum AuditRendering {
 
     static func readCheckpoint(_ path: String) throws -> AuditCheckpoint {
         guard let data = FileManager.default.contents(atPath: path), let checkpoint = AuditCheckpoint(text: String(decoding: data, as: UTF8.self)) else {
-            throw CLIError(message: "\(path) is not a CaseVault audit checkpoint")
+            throw CLIError(id: "cli.error.not_a_checkpoint", arguments: ["path": path])
         }
         return checkpoint
     }

@@ -19,7 +19,7 @@ struct BackupCommand: VaultCommand {
         let session = try login.session(location.open(), console: console)
         let report = try session.backup(to: output)
         try BackupReportRendering.check(report, path: output)
-        console.output("Backup written to \(output) and verified: \(report.casesVerified) cases, \(report.versionsVerified) versions.")
+        console.output(console.messages("cli.backup.written", BackupReportRendering.counts(report, console.messages, path: output)))
     }
 }
 
@@ -40,14 +40,21 @@ struct VerifyBackupCommand: VaultCommand {
         let session = try login.session(location.open(), console: console)
         let report = try session.verifyBackup(at: file)
         try BackupReportRendering.check(report, path: file)
-        console.output("Backup \(file) is sound: \(report.casesVerified) cases, \(report.versionsVerified) versions verified.")
+        console.output(console.messages("cli.backup.sound", BackupReportRendering.counts(report, console.messages, path: file)))
     }
 }
 
-/// Turns a failed backup report into an error.
+/// Turns a failed backup report into an error, a sound one into counts.
 enum BackupReportRendering {
     static func check(_ report: BackupReport, path: String) throws {
-        guard report.integrityOK else { throw CLIError(message: "the backup \(path) failed the database integrity check") }
-        guard report.sameVault else { throw CLIError(message: "the backup \(path) belongs to a different vault") }
+        guard report.integrityOK else { throw CLIError(id: "cli.error.backup_integrity", arguments: ["path": path]) }
+        guard report.sameVault else { throw CLIError(id: "cli.error.backup_other_vault", arguments: ["path": path]) }
+    }
+
+    /// `{path}`, `{cases}` and `{versions}` for the backup messages.
+    static func counts(_ report: BackupReport, _ messages: Messages, path: String) -> [String: String] {
+        ["path": path,
+         "cases": messages.plural("cli.count.cases", count: report.casesVerified),
+         "versions": messages.plural("cli.count.versions", count: report.versionsVerified)]
     }
 }

@@ -41,7 +41,7 @@ struct CaseCommand: ParsableCommand {
         func readInput() throws -> Data {
             if from == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
             guard let data = FileManager.default.contents(atPath: from) else {
-                throw CLIError(message: "cannot read \(from)")
+                throw CLIError(id: "cli.error.cannot_read_file", arguments: ["path": from])
             }
             return data
         }
@@ -65,7 +65,7 @@ struct CaseCommand: ParsableCommand {
             let session = try login.session(location.open(), console: console)
             let record = try session.readCase(caseCode)
             switch format {
-            case .text: console.output(CaseRendering.text(record))
+            case .text: console.output(CaseRendering.text(record, console.messages))
             case .json: console.output(try JSONRendering.string(CaseRendering.JSONCase(record)))
             }
         }
@@ -110,10 +110,12 @@ struct CaseCommand: ParsableCommand {
             let session = try login.session(location.open(), console: console)
             let query: String
             if let name {
-                console.hint("names on the command line are visible to other processes; run without NAME to be asked instead")
+                console.hint(console.messages("cli.hint.name_in_arguments"))
                 query = name
             } else {
-                guard let typed = TerminalPrompt.readLine(prompt: "Name to find: ") else { throw CLIError(message: "no name given") }
+                guard let typed = TerminalPrompt.readLine(prompt: console.messages("cli.prompt.name_to_find")) else {
+                    throw CLIError(id: "cli.error.no_name")
+                }
                 query = typed
             }
             try CaseRendering.summaries(session.findCases(name: query), format: format, console: console)
@@ -138,7 +140,7 @@ extension CaseCommand {
         mutating func run(console: Console) throws {
             let caseCode = try CaseCodeArgument.parse(code)
             try login.session(location.open(), console: console).assignCase(caseCode, to: to)
-            console.output("Case \(caseCode.rawValue) assigned to \(to).")
+            console.output(console.messages("cli.case.assigned", ["code": caseCode.rawValue, "user": to]))
         }
     }
 
@@ -170,7 +172,7 @@ extension CaseCommand {
 enum CaseCodeArgument {
     static func parse(_ text: String) throws -> CaseCode {
         guard let code = CaseCode(text) else {
-            throw CLIError(message: "“\(text)” is not a case code", hint: "case codes look like K7Q4-M2XA")
+            throw CLIError(id: "cli.error.not_a_case_code", arguments: ["code": text], hintID: "cli.hint.case_code")
         }
         return code
     }

@@ -23,78 +23,96 @@ enum CaseRendering {
         }
     }
 
-    static func text(_ record: CaseRecord) -> String {
+    /// `case show` as text, in the user's language. Survivor data is shown as entered.
+    static func text(_ record: CaseRecord, _ messages: Messages) -> String {
         let document = record.document
-        var lines = [
-            "Case \(record.code.rawValue) (\(record.status.rawValue), version \(record.version))",
-            "Created \(record.createdDay), updated \(record.updatedDay), assigned to \(record.assignee ?? "nobody")",
-            "",
-            "Survivor",
-            "  Name:         \(document.survivor.name)",
-        ]
         let survivor = document.survivor
-        lines += optionalLines([
-            ("Phone", survivor.phone), ("Born", survivor.birthDate), ("Sex", survivor.sex?.rawValue),
-            ("Municipality", survivor.municipality), ("Language", survivor.language),
+        var lines = [
+            messages("cli.case.title", ["code": record.code.rawValue, "status": messages.label(record.status),
+                                        "version": String(record.version)]),
+            messages("cli.case.dates", ["created": messages.day(record.createdDay), "updated": messages.day(record.updatedDay),
+                                        "assignee": record.assignee ?? messages("cli.case.nobody")]),
+        ]
+        let labels = [
+            "name": messages("cli.case.label.name"), "phone": messages("cli.case.label.phone"),
+            "born": messages("cli.case.label.born"), "sex": messages("cli.case.label.sex"),
+            "municipality": messages("cli.case.label.municipality"), "language": messages("cli.case.label.language"),
+            "date": messages("cli.case.label.date"), "type": messages("cli.case.label.type"),
+            "statistics": messages("cli.case.label.statistics"), "sharing": messages("cli.case.label.sharing"),
+        ]
+        let width = TextLayout.labelWidth(Array(labels.values))
+        func fields(_ fields: [(String, String?)]) -> [String] {
+            TextLayout.fields(fields.compactMap { label, value in value.map { (labels[label] ?? label, $0) } }, indent: "  ", width: width)
+        }
+        lines += ["", messages("cli.case.section.survivor")]
+        lines += fields([
+            ("name", survivor.name), ("phone", survivor.phone), ("born", survivor.birthDate.map(messages.day)),
+            ("sex", survivor.sex.map(messages.label)), ("municipality", survivor.municipality.map(messages.municipality)),
+            ("language", survivor.language.map(messages.languageName)),
         ])
-        lines += ["", "Incident"]
-        lines += optionalLines([("Date", document.incident.date), ("Type", document.incident.type?.rawValue)])
+        lines += ["", messages("cli.case.section.incident")]
+        lines += fields([("date", document.incident.date.map(messages.day)), ("type", document.incident.type.map(messages.label))])
         if let narrative = document.incident.narrative {
-            lines.append("  Account:")
+            lines.append("  " + messages("cli.case.label.account") + ":")
             lines += narrative.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
         }
-        lines += ["", "Consent", "  Statistics:   \(document.consent.statistics ? "yes" : "no")"]
+        lines += ["", messages("cli.case.section.consent")]
+        lines += fields([("statistics", messages.yesNo(document.consent.statistics))])
         if let sharing = document.consent.sharing {
-            lines.append("  Sharing:      " + (sharing.isEmpty ? "none" : sharing.map(\.rawValue).joined(separator: ", ")))
+            let services = sharing.isEmpty ? messages("cli.case.sharing_none") : sharing.map(messages.label).joined(separator: ", ")
+            lines += fields([("sharing", services)])
         }
-        if let work = document.work { lines += workLines(work) }
+        if let work = document.work { lines += workLines(work, messages) }
         return lines.joined(separator: "\n")
     }
 
-    static func workLines(_ work: CaseWork) -> [String] {
+    static func workLines(_ work: CaseWork, _ messages: Messages) -> [String] {
         var lines: [String] = []
         if let plan = work.plan {
-            lines += ["", "Plan"] + plan.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            lines += ["", messages("cli.case.section.plan")] + plan.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         }
         if !work.notes.isEmpty {
-            lines += ["", "Notes"]
+            lines += ["", messages("cli.case.section.notes")]
             for note in work.notes {
-                lines.append("  \(note.at) \(note.author):")
+                lines.append("  " + messages("cli.case.note", ["at": messages.minute(note.at), "author": note.author]))
                 lines += note.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
             }
         }
         if !work.followUps.isEmpty {
-            lines += ["", "Follow-ups"] + work.followUps.map { "  due \($0.due) (\($0.createdBy))" }
+            lines += ["", messages("cli.case.section.follow_ups")] + work.followUps.map {
+                "  " + messages("cli.case.follow_up", ["day": messages.day($0.due), "by": $0.createdBy])
+            }
         }
         if !work.referrals.isEmpty {
-            lines += ["", "Referrals"] + work.referrals.map { "  \($0.day) \($0.service.rawValue) → \($0.organisation) (\($0.by))" }
+            lines += ["", messages("cli.case.section.referrals")] + work.referrals.map {
+                "  " + messages("cli.case.referral", ["day": messages.day($0.day), "service": messages.label($0.service),
+                                                      "organisation": $0.organisation, "by": $0.by])
+            }
         }
         if let closure = work.closure {
-            lines += ["", "Closed \(closure.day) by \(closure.by): \(closure.reason.rawValue)"]
+            lines += ["", messages("cli.case.closed", ["day": messages.day(closure.day), "by": closure.by,
+                                                       "reason": messages.label(closure.reason)])]
         }
         return lines
     }
 
-    private static func optionalLines(_ fields: [(String, String?)]) -> [String] {
-        fields.compactMap { label, value in
-            value.map { "  " + (label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + $0 }
-        }
-    }
-
     static func summaries(_ summaries: [CaseSummary], format: OutputFormat, console: Console) throws {
+        let messages = console.messages
         switch format {
         case .json:
             console.output(try JSONRendering.string(summaries))
         case .text:
             guard !summaries.isEmpty else {
-                console.output("No cases.")
+                console.output(messages("cli.case.none"))
                 return
             }
-            console.output("CODE       STATUS  ASSIGNEE        CREATED     UPDATED     VERSION")
-            for summary in summaries {
-                let assignee = (summary.assignee ?? "-").padding(toLength: 15, withPad: " ", startingAt: 0)
-                console.output("\(summary.code)  \(summary.status.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0))  \(assignee) \(summary.createdDay)  \(summary.updatedDay)  \(summary.version)")
+            let header = [messages("cli.case.column.code"), messages("cli.case.column.status"), messages("cli.case.column.assignee"),
+                          messages("cli.case.column.created"), messages("cli.case.column.updated"), messages("cli.case.column.version")]
+            let rows = summaries.map { summary in
+                [summary.code, messages.label(summary.status), summary.assignee ?? "-",
+                 messages.day(summary.createdDay), messages.day(summary.updatedDay), String(summary.version)]
             }
+            for line in TextLayout.table(header: header, rows: rows) { console.output(line) }
         }
     }
 }

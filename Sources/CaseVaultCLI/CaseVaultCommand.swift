@@ -16,7 +16,7 @@ public struct CaseVaultCommand: ParsableCommand {
             --lang en|sr-Cyrl|sr-Latn|rom (before or after the command) chooses the language; \
             otherwise CASEVAULT_LANG, then LC_ALL, LC_MESSAGES or LANG (sr_RS@latin is sr-Latn).
             """,
-        subcommands: [InitCommand.self, StatusCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
+        subcommands: [InitCommand.self, StatusCommand.self, IntakeCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
                       FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
                       UserCommand.self, PasswdCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
                       VerifyBackupCommand.self]
@@ -36,14 +36,24 @@ public struct CaseVaultCommand: ParsableCommand {
             console.messages = Messages.load(try LanguageResolver.resolve(explicit: explicit, environment: environment))
             remaining = rest
         } catch let error as LanguageError {
-            console.errorRaw("casevault: error: unknown language “\(error.value)” (from \(error.source)); use en, sr-Cyrl, sr-Latn or rom")
+            // No language could be chosen: the source language says why.
+            console.messages = .english
+            console.error(console.messages("cli.error.unknown_language", ["value": error.value, "source": error.source]))
             return ExitCode.validationFailure.rawValue
         } catch {
-            console.errorRaw("casevault: error: --lang needs a value: en, sr-Cyrl, sr-Latn or rom")
+            console.messages = .english
+            console.error(console.messages("cli.error.lang_needs_value"))
             return ExitCode.validationFailure.rawValue
         }
+        return ActiveMessages.$current.withValue(console.messages) {
+            execute(remaining, console: console)
+        }
+    }
+
+    /// Runs the parsed command, rendering every failure in the user's language.
+    static func execute(_ arguments: [String], console: Console) -> Int32 {
         do {
-            var command = try parseAsRoot(remaining)
+            var command = try parseAsRoot(arguments)
             if var vaultCommand = command as? VaultCommand {
                 try vaultCommand.run(console: console)
             } else {
@@ -51,16 +61,16 @@ public struct CaseVaultCommand: ParsableCommand {
             }
             return 0
         } catch let error as CaseStoreError {
-            console.error(ErrorMessages.text(for: error))
+            console.error(ErrorMessages.text(for: error, messages: console.messages))
             return ExitStatus.failure
         } catch let error as AccessError {
-            console.error(ErrorMessages.text(for: error))
+            console.error(ErrorMessages.text(for: error, messages: console.messages))
             return ExitStatus.failure
         } catch let error as CLIError {
-            console.error(error.message)
-            if let hint = error.hint { console.hint(hint) }
+            console.report(error)
             return ExitStatus.failure
         } catch {
+            // ArgumentParser's own messages (usage, unknown options, help) stay English.
             let message = fullMessage(for: error)
             let code = exitCode(for: error).rawValue
             if code == 0 {

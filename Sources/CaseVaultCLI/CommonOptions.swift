@@ -41,7 +41,7 @@ struct LoginOptions: ParsableArguments {
     func userName() throws -> String {
         if let user { return user }
         if let fromEnvironment = ProcessInfo.processInfo.environment["CASEVAULT_USER"], !fromEnvironment.isEmpty { return fromEnvironment }
-        throw CLIError(message: "no user given", hint: "use --user NAME or set CASEVAULT_USER")
+        throw CLIError(id: "cli.error.no_user", hintID: "cli.hint.no_user")
     }
 
     /// Logs in to `vault` as the chosen user; returns the session and the passphrase (for the
@@ -49,7 +49,7 @@ struct LoginOptions: ParsableArguments {
     func login(_ vault: Vault, console: Console) throws -> (AccessSession, SecretBytes) {
         let name = try userName()
         let file = passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        let passphrase = try PassphraseSource(file: file).read(prompt: "Passphrase for \(name): ", console: console)
+        let passphrase = try PassphraseSource(file: file).read(prompt: console.messages("cli.prompt.passphrase", ["user": name]), console: console)
         return (AccessSession(try vault.unlock(user: name, passphrase: passphrase)), passphrase)
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where the CLI writes: results to stdout, diagnostics to stderr as `casevault: error: ...`
-/// and `casevault: hint: ...` (age's convention), so stdout can be piped.
+/// and `casevault: hint: ...` (age's convention), so stdout can be piped. The two prefixes stay
+/// English in every language: scripts match them.
 public struct Console: Sendable {
     let writeOut: @Sendable (String) -> Void
     let writeErr: @Sendable (String) -> Void
@@ -25,10 +26,55 @@ public struct Console: Sendable {
     func hint(_ message: String) { writeErr("casevault: hint: \(message)\n") }
     func progress(_ message: String) { writeErr(message) }
     func errorRaw(_ message: String) { writeErr(message.hasSuffix("\n") ? message : message + "\n") }
+
+    /// Shows a CLI error and its hint in the user's language.
+    func report(_ error: CLIError) {
+        self.error(error.message(messages))
+        if let text = error.hint(messages) { hint(text) }
+    }
 }
 
-/// A CLI-level failure (bad input file, no terminal) with an optional hint.
+/// A CLI-level failure (bad input file, no terminal) with an optional hint. It carries either
+/// message ids (`cli.error.*`, `cli.hint.*`) and their arguments, rendered in the user's language
+/// by `CaseVaultCommand.run`, or a text already taken from the catalogs.
 struct CLIError: Error {
-    let message: String
-    var hint: String? = nil
+    enum Text {
+        /// Already in the user's language (looked up through `console.messages`).
+        case localized(String)
+        /// A message id, its arguments and, for a plural message, the count.
+        case message(id: String, arguments: [String: String], count: Int?)
+    }
+
+    let text: Text
+    var hintText: Text?
+
+    /// An error whose texts are rendered in the user's language when shown.
+    init(id: String, arguments: [String: String] = [:], count: Int? = nil, hintID: String? = nil, hintArguments: [String: String] = [:]) {
+        text = .message(id: id, arguments: arguments, count: count)
+        hintText = hintID.map { .message(id: $0, arguments: hintArguments, count: nil) }
+    }
+
+    /// An error whose texts already come from the catalogs (`console.messages(...)`).
+    init(message: String, hint: String? = nil) {
+        text = .localized(message)
+        hintText = hint.map { .localized($0) }
+    }
+
+    func message(_ messages: Messages) -> String { Self.render(text, messages) }
+    func hint(_ messages: Messages) -> String? { hintText.map { Self.render($0, messages) } }
+
+    static func render(_ text: Text, _ messages: Messages) -> String {
+        switch text {
+        case .localized(let text): text
+        case .message(let id, let arguments, let count?): messages.plural(id, count: count, arguments)
+        case .message(let id, let arguments, nil): messages(id, arguments)
+        }
+    }
+}
+
+/// The language of the running command, for the few places that have no `Console` (the
+/// commands' `validate()`, which ArgumentParser calls while parsing). `CaseVaultCommand.run`
+/// binds it for the whole run.
+enum ActiveMessages {
+    @TaskLocal static var current: Messages = .english
 }

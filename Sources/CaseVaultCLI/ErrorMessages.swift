@@ -1,74 +1,99 @@
 import Access
 import CaseStore
 
-/// The user-facing text of every case-store error. Texts name users, codes, paths and fields,
-/// never survivor data. (Issue 4 moves these into the translation catalogs.)
+/// The user-facing text of every case-store and access error, in the user's language. Texts
+/// name users, codes, paths and fields, never survivor data.
 enum ErrorMessages {
-    static func text(for error: CaseStoreError) -> String {
+    static func text(for error: CaseStoreError, messages: Messages) -> String {
         switch error {
         case .wrongPassphrase:
-            "wrong passphrase (or the key slot is damaged)"
+            messages("cli.error.wrong_passphrase")
         case .unknownUser(let user):
-            "no user named \(user) in this vault"
+            messages("cli.error.unknown_user", ["user": user])
         case .userDisabled(let user):
-            "the account \(user) is disabled; ask an administrator"
+            messages("cli.error.user_disabled", ["user": user])
         case .userExists(let user):
-            "a user named \(user) already exists"
+            messages("cli.error.user_exists", ["user": user])
         case .tamperedRecord(let record):
-            "\(record) failed its integrity check: the vault file was altered or damaged; nothing from it was shown"
+            messages("cli.error.tampered_record", ["record": recordName(record, messages)])
         case .vaultLocked:
-            "the vault is busy in another casevault process; try again when it has finished"
+            messages("cli.error.vault_locked")
         case .unsupportedVaultVersion(let found, let supported):
-            "this vault has format version \(found), newer than this program supports (\(supported)); update CaseVault"
+            messages("cli.error.unsupported_vault_version", ["found": String(found), "supported": String(supported)])
         case .corruptVault:
-            "the vault file is damaged, truncated or not a CaseVault vault"
+            messages("cli.error.corrupt_vault")
         case .vaultNotFound(let path):
-            "no vault at \(path); create one with: casevault init --admin NAME"
+            messages("cli.error.vault_not_found", ["path": path])
         case .fileExists(let path):
-            "\(path) already exists; refusing to overwrite it"
+            messages("cli.error.file_exists", ["path": path])
         case .caseNotFound(let code):
-            "no case with code \(code)"
+            messages("cli.error.case_not_found", ["code": code])
         case .caseErased(let code):
-            "case \(code) was erased; its content no longer exists"
+            messages("cli.error.case_erased", ["code": code])
         case .keyNotInSlot(let purpose):
-            "your role does not hold the key this needs (\(purpose.rawValue))"
+            messages("cli.error.key_not_in_slot", ["purpose": purpose.rawValue])
         case .invalidDocument(let position, let field, let rule):
-            (position.map { "document \($0): " } ?? "") + (field.isEmpty ? "" : "\(field): ") + ruleText(rule)
+            documentText(position: position, field: field, problem: ruleText(rule, messages), messages)
         case .storageFailure(let reason):
-            "the vault could not be read or written: \(reason)"
+            messages("cli.error.storage_failure", ["reason": reason])
         }
     }
 
-    static func text(for error: AccessError) -> String {
+    static func text(for error: AccessError, messages: Messages) -> String {
         switch error {
         case .denied(let action, .roleNotPermitted):
-            "not allowed: your role may not do this (\(action.rawValue)); the attempt was recorded"
+            messages("cli.error.denied_role", ["action": action.rawValue])
         case .denied(let action, .notAssigned):
-            "not allowed: this case is not assigned to you (\(action.rawValue)); the attempt was recorded"
+            messages("cli.error.denied_not_assigned", ["action": action.rawValue])
         case .noConsentToShare(let service):
-            "the survivor did not consent to sharing with \(service.rawValue) services; the referral was not made and the attempt was recorded"
+            messages("cli.error.no_consent_to_share", ["service": messages.label(service)])
         case .weakPassphrase(.tooShort):
-            "the passphrase is too short: use at least 12 characters, or at least 4 words"
+            messages("cli.error.passphrase_too_short")
         case .weakPassphrase(.common):
-            "the passphrase is one of the most common ones; choose another"
+            messages("cli.error.passphrase_common")
         case .weakPassphrase(.notText):
-            "the passphrase is not valid text (UTF-8)"
+            messages("cli.error.passphrase_not_text")
         }
     }
 
-    static func ruleText(_ rule: DocumentRule) -> String {
-        switch rule {
-        case .notJSON: "not valid JSON"
-        case .notAnObject: "expected a JSON object"
-        case .unknownField: "unknown field (see docs/case-document.md)"
-        case .missing: "required but missing"
-        case .wrongType: "has the wrong type"
-        case .empty: "must not be empty"
-        case .tooLong: "is too long"
-        case .controlCharacters: "contains control or text-direction characters"
-        case .invalidDate: "is not a valid date (use YYYY-MM-DD)"
-        case .dateInFuture: "is in the future"
-        case .unknownValue: "has a value that is not allowed"
+    static func documentText(position: Int?, field: String, problem: String, _ messages: Messages) -> String {
+        switch (position, field.isEmpty) {
+        case (let position?, false):
+            messages("cli.error.document_at_field", ["position": String(position), "field": field, "problem": problem])
+        case (let position?, true):
+            messages("cli.error.document_at", ["position": String(position), "problem": problem])
+        case (nil, false):
+            messages("cli.error.document_field", ["field": field, "problem": problem])
+        case (nil, true):
+            problem
         }
+    }
+
+    static func ruleText(_ rule: DocumentRule, _ messages: Messages) -> String {
+        switch rule {
+        case .notJSON: messages("cli.rule.not_json")
+        case .notAnObject: messages("cli.rule.not_an_object")
+        case .unknownField: messages("cli.rule.unknown_field")
+        case .missing: messages("cli.rule.missing")
+        case .wrongType: messages("cli.rule.wrong_type")
+        case .empty: messages("cli.rule.empty")
+        case .tooLong: messages("cli.rule.too_long")
+        case .controlCharacters: messages("cli.rule.control_characters")
+        case .invalidDate: messages("cli.rule.invalid_date")
+        case .dateInFuture: messages("cli.rule.date_in_future")
+        case .unknownValue: messages("cli.rule.unknown_value")
+        }
+    }
+
+    /// The record a failed integrity check names. CaseStore names it in a fixed English form
+    /// (`K7Q4-M2XA`, `key slot ana`, `key grant ana`, `intake draft of ana`); each is put into
+    /// words here, anything else is shown as it is.
+    static func recordName(_ record: String, _ messages: Messages) -> String {
+        if let code = CaseCode(record) { return messages("cli.record.case", ["code": code.rawValue]) }
+        for (prefix, id) in [("key slot ", "cli.record.key_slot"), ("key grant ", "cli.record.key_grant"),
+                             ("intake draft of ", "cli.record.intake_draft")] where record.hasPrefix(prefix) {
+            return messages(id, ["user": String(record.dropFirst(prefix.count))])
+        }
+        return record
     }
 }

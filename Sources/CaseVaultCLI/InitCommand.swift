@@ -23,8 +23,8 @@ struct InitCommand: VaultCommand {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         guard !FileManager.default.fileExists(atPath: path) else { throw CaseStoreError.fileExists(path) }
-        let passphrase = try PassphraseSource(file: passphraseFile).readNew(prompt: "New passphrase for \(admin): ", console: console)
+        let passphrase = try PassphraseSource(file: passphraseFile).readNew(prompt: console.messages("cli.prompt.new_passphrase_for", ["user": admin]), console: console)
         _ = try Vault.create(path: path, admin: admin, passphrase: passphrase)
-        console.output("Created vault \(path) with administrator \(admin).")
+        console.output(console.messages("cli.init.created", ["path": path, "admin": admin]))
     }
 }

@@ -18,8 +18,8 @@ struct PassphraseSource {
     func readNew(prompt: String, console: Console) throws -> SecretBytes {
         let passphrase = try read(prompt: prompt, console: console)
         if file == nil {
-            let again = try TerminalPrompt.readSecret(prompt: "Repeat the passphrase: ")
-            guard passphrase.isEqual(to: again) else { throw CLIError(message: "the two passphrases differ") }
+            let again = try TerminalPrompt.readSecret(prompt: console.messages("cli.prompt.repeat_passphrase"))
+            guard passphrase.isEqual(to: again) else { throw CLIError(id: "cli.error.passphrases_differ") }
         }
         try PassphraseRule.check(passphrase)
         return passphrase
@@ -27,18 +27,18 @@ struct PassphraseSource {
 
     static func fromFile(_ path: String, console: Console) throws -> SecretBytes {
         guard var bytes = FileManager.default.contents(atPath: path).map({ Array($0) }) else {
-            throw CLIError(message: "cannot read the passphrase file \(path)")
+            throw CLIError(id: "cli.error.cannot_read_passphrase_file", arguments: ["path": path])
         }
         defer { SecretBytes.cleanse(&bytes) }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
            let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0 {
-            console.hint("the passphrase file \(path) is readable by other users; chmod 600 it")
+            console.hint(console.messages("cli.hint.passphrase_file_readable", ["path": path]))
         }
         if let end = bytes.firstIndex(of: 0x0A) {
             bytes.removeSubrange(end...)
         }
         if bytes.last == 0x0D { bytes.removeLast() }
-        guard !bytes.isEmpty else { throw CLIError(message: "the passphrase file \(path) is empty") }
+        guard !bytes.isEmpty else { throw CLIError(id: "cli.error.passphrase_file_empty", arguments: ["path": path]) }
         return SecretBytes(bytes)
     }
 }

@@ -8,10 +8,11 @@ final class ProgressReporter {
     private var lastShown = Date()
     private var shown = false
 
-    init(total: Int, console: Console, label: String = "Sealing cases") {
+    /// `label` is already in the user's language; by default "Sealing cases".
+    init(total: Int, console: Console, label: String? = nil) {
         self.total = total
         self.console = console
-        self.label = label
+        self.label = label ?? console.messages("cli.progress.sealing_cases")
     }
 
     func update(_ done: Int) { update(done, of: total) }
@@ -20,7 +21,7 @@ final class ProgressReporter {
         guard total > 1, Date().timeIntervalSince(lastShown) >= 0.5 || done == total else { return }
         lastShown = Date()
         shown = true
-        console.progress("\r\(label): \(done)/\(total)")
+        console.progress("\r\(label): \(console.messages.number(done))/\(console.messages.number(total))")
     }
 
     func finish() {

@@ -17,8 +17,8 @@ struct StatusCommand: VaultCommand {
     mutating func run(console: Console) throws {
         let path = location.path
         guard FileManager.default.fileExists(atPath: path) else {
-            console.output("No vault at \(path) yet.")
-            console.hint("create one with: casevault init --admin NAME")
+            console.output(console.messages("cli.status.no_vault", ["path": path]))
+            console.hint(console.messages("cli.hint.create_vault"))
             return
         }
         let status = try location.open().status()
@@ -26,16 +26,18 @@ struct StatusCommand: VaultCommand {
         case .json:
             console.output(try JSONRendering.string(StatusDocument(path: path, status: status)))
         case .text:
-            console.output("""
-                Vault:          \(path)
-                Format version: \(status.formatVersion)
-                Key version:    \(status.keyVersion)
-                Created:        \(status.createdDay)
-                Users:          \(status.users)
-                Open cases:     \(status.openCases)
-                Closed cases:   \(status.closedCases)
-                Erased cases:   \(status.erasedCases)
-                """)
+            let messages = console.messages
+            let lines = TextLayout.fields([
+                (messages("cli.status.label.vault"), path),
+                (messages("cli.status.label.format_version"), String(status.formatVersion)),
+                (messages("cli.status.label.key_version"), String(status.keyVersion)),
+                (messages("cli.status.label.created"), messages.day(status.createdDay)),
+                (messages("cli.status.label.users"), messages.number(status.users)),
+                (messages("cli.status.label.open_cases"), messages.number(status.openCases)),
+                (messages("cli.status.label.closed_cases"), messages.number(status.closedCases)),
+                (messages("cli.status.label.erased_cases"), messages.number(status.erasedCases)),
+            ])
+            console.output(lines.joined(separator: "\n"))
         }
     }
 

@@ -14,7 +14,7 @@ enum TerminalPrompt {
     static func readSecret(prompt: String) throws -> SecretBytes {
         let descriptor = open("/dev/tty", O_RDWR | O_NOCTTY)
         guard descriptor >= 0 else {
-            throw CLIError(message: "no terminal to ask for the passphrase", hint: "use --passphrase-file PATH in scripts")
+            throw CLIError(id: "cli.error.no_terminal", hintID: "cli.hint.use_passphrase_file")
         }
         defer { close(descriptor) }
         write(descriptor, prompt, prompt.utf8.count)
@@ -48,7 +48,7 @@ enum TerminalPrompt {
             if line.count < 4096 { line.append(byte) }
         }
         if line.last == 0x0D { line.removeLast() }
-        guard !line.isEmpty else { throw CLIError(message: "no passphrase given") }
+        guard !line.isEmpty else { throw CLIError(id: "cli.error.no_passphrase") }
         return SecretBytes(line)
     }
 

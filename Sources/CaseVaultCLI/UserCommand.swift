@@ -31,9 +31,9 @@ struct UserCommand: ParsableCommand {
 
         mutating func run(console: Console) throws {
             let session = try login.session(location.open(), console: console)
-            let passphrase = try PassphraseSource(file: newPassphraseFile).readNew(prompt: "New passphrase for \(name): ", console: console)
+            let passphrase = try PassphraseSource(file: newPassphraseFile).readNew(prompt: console.messages("cli.prompt.new_passphrase_for", ["user": name]), console: console)
             try session.addUser(name, role: role, passphrase: passphrase)
-            console.output("Added \(role.rawValue) \(name).")
+            console.output(console.messages("cli.user.added", ["role": console.messages.label(role), "name": name]))
         }
     }
 
@@ -53,15 +53,15 @@ struct UserCommand: ParsableCommand {
             case .json:
                 console.output(try JSONRendering.string(users))
             case .text:
-                console.output("USER                 ROLE        STATE     PENDING     FAILED LOGINS")
-                for user in users {
-                    let state = user.disabled ? "disabled" : "active"
-                    console.output(user.name.padding(toLength: 20, withPad: " ", startingAt: 0) + " "
-                        + user.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0) + " "
-                        + state.padding(toLength: 9, withPad: " ", startingAt: 0) + " "
-                        + (user.pendingGrant?.rawValue ?? "-").padding(toLength: 11, withPad: " ", startingAt: 0) + " "
-                        + String(user.failedLogins))
+                let messages = console.messages
+                let header = [messages("cli.user.column.user"), messages("cli.user.column.role"), messages("cli.user.column.state"),
+                              messages("cli.user.column.pending"), messages("cli.user.column.failed_logins")]
+                let rows = users.map { user in
+                    [user.name, messages.label(user.role),
+                     user.disabled ? messages("cli.user.state.disabled") : messages("cli.user.state.active"),
+                     user.pendingGrant.map(messages.label) ?? "-", messages.number(user.failedLogins)]
                 }
+                for line in TextLayout.table(header: header, rows: rows) { console.output(line) }
             }
         }
     }
@@ -81,8 +81,8 @@ struct UserCommand: ParsableCommand {
 
         mutating func run(console: Console) throws {
             try login.session(location.open(), console: console).setDisabled(name, true)
-            console.output("Disabled \(name).")
-            console.hint("run casevault rekey so that old copies of \(name)'s key slot open nothing new")
+            console.output(console.messages("cli.user.disabled", ["name": name]))
+            console.hint(console.messages("cli.hint.rekey_after_disable", ["name": name]))
         }
     }
 
@@ -98,7 +98,7 @@ struct UserCommand: ParsableCommand {
 
         mutating func run(console: Console) throws {
             try login.session(location.open(), console: console).setDisabled(name, false)
-            console.output("Enabled \(name).")
+            console.output(console.messages("cli.user.enabled", ["name": name]))
         }
     }
 
@@ -121,7 +121,7 @@ struct UserCommand: ParsableCommand {
 
         mutating func run(console: Console) throws {
             try login.session(location.open(), console: console).changeRole(name, to: role)
-            console.output("\(name) becomes \(role.rawValue) at their next login.")
+            console.output(console.messages("cli.user.role_changed", ["name": name, "role": console.messages.label(role)]))
         }
     }
 }
@@ -143,9 +143,9 @@ struct PasswdCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         let session = try login.session(location.open(), console: console)
-        let passphrase = try PassphraseSource(file: newPassphraseFile).readNew(prompt: "New passphrase: ", console: console)
+        let passphrase = try PassphraseSource(file: newPassphraseFile).readNew(prompt: console.messages("cli.prompt.new_passphrase"), console: console)
         try session.changePassphrase(to: passphrase)
-        console.output("Passphrase changed.")
+        console.output(console.messages("cli.passwd.changed"))
     }
 }
 
@@ -165,9 +165,15 @@ struct RekeyCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         let (session, passphrase) = try login.login(location.open(), console: console)
-        let progress = ProgressReporter(total: 0, console: console, label: "Re-wrapping case keys")
+        let progress = ProgressReporter(total: 0, console: console, label: console.messages("cli.progress.rewrapping_keys"))
         let report = try session.rekey(passphrase: passphrase) { done, total in progress.update(done, of: total) }
         progress.finish()
-        console.output("Key version \(report.keyVersion): \(report.casesRewrapped) cases re-wrapped, \(report.usersGranted) users get new keys at their next login, \(report.usersLeftOut) disabled users left out.")
+        let messages = console.messages
+        console.output(messages("cli.rekey.done", [
+            "version": String(report.keyVersion),
+            "cases": messages.plural("cli.rekey.cases_rewrapped", count: report.casesRewrapped),
+            "granted": messages.plural("cli.rekey.users_granted", count: report.usersGranted),
+            "left_out": messages.plural("cli.rekey.users_left_out", count: report.usersLeftOut),
+        ]))
     }
 }

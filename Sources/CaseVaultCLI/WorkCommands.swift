@@ -34,9 +34,9 @@ struct NoteCommand: VaultCommand {
     mutating func run(console: Console) throws {
         let caseCode = try CaseCodeArgument.parse(code)
         let session = try login.session(location.open(), console: console)
-        let text = try TextInput.read(what: "the note", console: console)
+        let text = try TextInput.read(.note, console: console)
         try session.addNote(caseCode, text: text)
-        console.output("Note added to \(caseCode.rawValue).")
+        console.output(console.messages("cli.note.added", ["code": caseCode.rawValue]))
     }
 }
 
@@ -56,9 +56,9 @@ struct PlanCommand: VaultCommand {
     mutating func run(console: Console) throws {
         let caseCode = try CaseCodeArgument.parse(code)
         let session = try login.session(location.open(), console: console)
-        let text = try TextInput.read(what: "the plan", console: console)
+        let text = try TextInput.read(.plan, console: console)
         try session.setPlan(caseCode, text: text)
-        console.output("Plan saved for \(caseCode.rawValue).")
+        console.output(console.messages("cli.plan.saved", ["code": caseCode.rawValue]))
     }
 }
 
@@ -76,13 +76,13 @@ struct FollowUpCommand: VaultCommand {
     var due: String
 
     func validate() throws {
-        guard ISODay.parse(due) != nil else { throw ValidationError("“\(due)” is not a day; use YYYY-MM-DD") }
+        guard ISODay.parse(due) != nil else { throw ValidationError(ActiveMessages.current("cli.error.not_a_day", ["day": due])) }
     }
 
     mutating func run(console: Console) throws {
         let caseCode = try CaseCodeArgument.parse(code)
         try login.session(location.open(), console: console).addFollowUp(caseCode, due: due, note: nil)
-        console.output("Follow-up on \(caseCode.rawValue) due \(due).")
+        console.output(console.messages("cli.followup.added", ["code": caseCode.rawValue, "day": console.messages.day(due)]))
     }
 }
 
@@ -108,7 +108,7 @@ struct ReferCommand: VaultCommand {
     mutating func run(console: Console) throws {
         let caseCode = try CaseCodeArgument.parse(code)
         try login.session(location.open(), console: console).refer(caseCode, service: service, organisation: to)
-        console.output("Case \(caseCode.rawValue) referred to \(to) (\(service.rawValue)).")
+        console.output(console.messages("cli.refer.done", ["code": caseCode.rawValue, "organisation": to, "service": console.messages.label(service)]))
     }
 }
 
@@ -128,7 +128,7 @@ struct CloseCommand: VaultCommand {
     mutating func run(console: Console) throws {
         let caseCode = try CaseCodeArgument.parse(code)
         try login.session(location.open(), console: console).close(caseCode, reason: reason)
-        console.output("Case \(caseCode.rawValue) closed.")
+        console.output(console.messages("cli.close.done", ["code": caseCode.rawValue, "reason": console.messages.label(reason)]))
     }
 }
 
@@ -145,7 +145,7 @@ struct ReopenCommand: VaultCommand {
     mutating func run(console: Console) throws {
         let caseCode = try CaseCodeArgument.parse(code)
         try login.session(location.open(), console: console).reopen(caseCode)
-        console.output("Case \(caseCode.rawValue) reopened.")
+        console.output(console.messages("cli.reopen.done", ["code": caseCode.rawValue]))
     }
 }
 
@@ -157,18 +157,31 @@ extension ClosureReason: ExpressibleByArgument {}
 enum TextInput {
     static let maximumLength = 100_000
 
-    static func read(what: String, console: Console) throws -> String {
+    /// What is being typed: each has its own sentences, so every language can phrase them.
+    enum Kind {
+        case note, plan
+
+        var promptID: String { self == .note ? "cli.input.note.prompt" : "cli.input.plan.prompt" }
+        var tooLongID: String { self == .note ? "cli.error.note_too_long" : "cli.error.plan_too_long" }
+        var emptyID: String { self == .note ? "cli.error.note_empty" : "cli.error.plan_empty" }
+    }
+
+    static func read(_ kind: Kind, console: Console) throws -> String {
         if isatty(STDIN_FILENO) == 1 {
-            console.progress("Type \(what); end with a line holding a single dot (.) or Ctrl-D.\n")
+            console.progress(console.messages(kind.promptID) + "\n")
         }
         var lines: [String] = []
+        var length = 0
         while let line = readLine(strippingNewline: true) {
             if line == "." && isatty(STDIN_FILENO) == 1 { break }
             lines.append(line)
-            if lines.reduce(0, { $0 + $1.count }) > maximumLength { throw CLIError(message: "\(what) is too long") }
+            length += line.count
+            if length > maximumLength {
+                throw CLIError(id: kind.tooLongID, count: maximumLength)
+            }
         }
         let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw CLIError(message: "\(what) is empty; nothing was saved") }
+        guard !text.isEmpty else { throw CLIError(id: kind.emptyID) }
         return text
     }
 }

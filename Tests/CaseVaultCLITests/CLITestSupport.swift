@@ -39,15 +39,19 @@ final class CLIHarness {
         return path
     }
 
-    func run(_ arguments: [String]) -> Result {
+    /// The environment commands see: English unless a test asks otherwise, so a developer's own
+    /// `LANG` or `CASEVAULT_LANG` cannot change the texts the tests compare.
+    static let englishEnvironment = ["LANG": "C"]
+
+    func run(_ arguments: [String], environment: [String: String] = CLIHarness.englishEnvironment) -> Result {
         let console = Console(out: { [out] in out.append($0) }, err: { [err] in err.append($0) })
-        let status = CaseVaultCommand.run(arguments: arguments, console: console)
+        let status = CaseVaultCommand.run(arguments: arguments, console: console, environment: environment)
         return Result(status: status, out: out.take(), err: err.take())
     }
 
     /// Runs a command that unlocks the vault as `user`.
-    func run(as user: String, _ arguments: [String]) throws -> Result {
-        run(arguments + ["--vault", vault, "--user", user, "--passphrase-file", try passphraseFile(user)])
+    func run(as user: String, _ arguments: [String], environment: [String: String] = CLIHarness.englishEnvironment) throws -> Result {
+        run(arguments + ["--vault", vault, "--user", user, "--passphrase-file", try passphraseFile(user)], environment: environment)
     }
 
     static func fixture(_ name: String) throws -> String {

@@ -1,0 +1,127 @@
+import Foundation
+import Intake
+import Transliteration
+
+/// The question-by-question dialogue over lines of text (a terminal or a pipe): prompts and
+/// messages go to stderr, answers come from `lines`, and the engine is saved after every change.
+/// Returns the confirmed result; throws `IntakeStopped` when the user typed `save`.
+struct IntakeDialogue {
+    var engine: IntakeEngine
+    let console: Console
+    let lines: LineSource
+    let save: (IntakeEngine) throws -> Void
+
+    var messages: Messages { console.messages }
+
+    private func say(_ text: String) { console.progress(text + "\n") }
+
+    mutating func run() throws -> IntakeResult {
+        var lastSection: String?
+        say(messages("cli.intake.commands"))
+        while true {
+            guard let step = engine.current else {
+                if let result = try confirmOrContinue() { return result }
+                continue
+            }
+            if step.section.id != lastSection {
+                lastSection = step.section.id
+                say("\n== " + text(step.section.title) + " ==")
+                if let help = step.section.help { say(text(help)) }
+            }
+            console.progress(prompt(for: step))
+            guard let input = lines.next() else {
+                try save(engine)
+                throw CLIError(message: messages("cli.intake.input_ended"))
+            }
+            try handle(input, at: step)
+        }
+    }
+
+    /// One typed line: a command or an answer.
+    private mutating func handle(_ input: [UInt8], at step: IntakeStep) throws {
+        let command = String(decoding: input, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        switch command {
+        case "?":
+            say(step.question.help.map(text) ?? messages("cli.intake.no_help"))
+        case "<":
+            if engine.back() { try save(engine) } else { say(messages("cli.intake.at_start")) }
+        case "review":
+            showReview()
+        case "save":
+            try save(engine)
+            throw IntakeStopped()
+        default:
+            do {
+                if command.isEmpty, !step.question.required { try engine.skip() } else { try engine.answer(.bytes(input)) }
+                try save(engine)
+            } catch let error as AnswerError {
+                say("! " + (messages.localizer?.render(error.message) ?? error.problem.message.id))
+            }
+        }
+    }
+
+    private func text(_ id: String) -> String { messages.localizer?.text(id) ?? id }
+
+    private func prompt(for step: IntakeStep) -> String {
+        var lines: [String] = []
+        if let group = step.group, let title = group.itemTitle, let item = step.path.item {
+            lines.append(messages.localizer?.text(title, ["index": .integer(item + 1)]) ?? title)
+        }
+        let remaining = engine.review().filter { !$0.isResolved }.count
+        lines.append(text(step.question.prompt) + (step.question.required ? " *" : "") + "  (" + messages.plural("intake.progress", count: remaining) + ")")
+        for (index, choice) in step.question.choices.enumerated() {
+            lines.append("  \(index + 1). " + text(choice.label))
+        }
+        switch step.question.type {
+        case .date: lines.append("  " + text("intake.hint.date"))
+        case .singleChoice: lines.append("  " + text("intake.hint.choice"))
+        case .multiChoice: lines.append("  " + text("intake.hint.multi_choice"))
+        case .yesNo: lines.append("  " + (messages.localizer?.text("intake.hint.yes_no", ["yes": .message("answer.yes"), "no": .message("answer.no")]) ?? ""))
+        default: break
+        }
+        if let answer = step.answer, let localizer = messages.localizer {
+            lines.append("  [" + localizer.display(answer, for: step.question) + "]")
+        }
+        lines.append("> ")
+        return lines.joined(separator: "\n")
+    }
+
+    private func showReview() {
+        say("\n" + text("intake.review.title"))
+        for step in engine.review() {
+            let value: String
+            if let answer = step.answer, let localizer = messages.localizer {
+                value = localizer.display(answer, for: step.question)
+            } else {
+                value = text(step.isSkipped ? "intake.skipped" : "intake.unanswered")
+            }
+            say("  " + text(step.question.prompt) + ": " + value)
+        }
+    }
+
+    /// Shows every answer and asks to save the case; "no" goes back to the last question.
+    private mutating func confirmOrContinue() throws -> IntakeResult? {
+        showReview()
+        let yes = text("answer.yes")
+        let no = text("answer.no")
+        console.progress(messages("cli.intake.confirm", ["yes": yes, "no": no]) + " ")
+        guard let input = lines.next() else {
+            try save(engine)
+            throw CLIError(message: messages("cli.intake.input_ended"))
+        }
+        let typed = String(decoding: input, as: UTF8.self)
+        if Self.matches(typed, wordsOf: "answer.yes_words", messages) { return try engine.confirm() }
+        if Self.matches(typed, wordsOf: "answer.no_words", messages) { engine.back() }
+        return nil
+    }
+
+    /// Whether `typed` is one of the catalog's `|`-separated words, compared as names are
+    /// (any case, script or diacritics).
+    static func matches(_ typed: String, wordsOf id: String, _ messages: Messages) -> Bool {
+        let words = messages(id).split(separator: "|").map { NameFolding.searchKey(String($0)) }
+        return words.contains(NameFolding.searchKey(typed))
+    }
+}
+
+/// The user typed `save`: the draft is kept and the command ends without a case.
+struct IntakeStopped: Error {}

@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one command of the shell so that Ctrl-C (SIGINT) stops that command, not the shell: the
+/// handler is installed without SA_RESTART, so a blocking read returns and the command ends as
+/// at the end of its input (an intake then keeps its draft). Restored afterwards.
+enum InterruptibleCommand {
+    /// The status reported when the command was interrupted.
+    static let interrupted: Int32 = 130
+    nonisolated(unsafe) static var wasInterrupted: sig_atomic_t = 0
+
+    static func run(_ body: () -> Int32) -> Int32 {
+        wasInterrupted = 0
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in InterruptibleCommand.wasInterrupted = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        var previous = sigaction()
+        sigaction(SIGINT, &action, &previous)
+        defer { sigaction(SIGINT, &previous, nil) }
+        let status = body()
+        return wasInterrupted != 0 ? interrupted : status
+    }
+}

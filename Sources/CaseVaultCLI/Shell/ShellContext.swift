@@ -1,0 +1,13 @@
+import Access
+
+/// The session of a running `casevault shell`: commands parsed inside the shell use it instead
+/// of logging in again. Set and cleared by `ShellCommand` only; one shell per process.
+enum ShellContext {
+    struct Current {
+        let session: AccessSession
+        let vaultPath: String
+        let user: String
+    }
+
+    nonisolated(unsafe) static var current: Current?
+}

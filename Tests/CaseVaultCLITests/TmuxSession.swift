@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+
+/// A real terminal for tests: a detached tmux session running one command, driven with
+/// `send-keys` and read with `capture-pane`, as a person at a terminal would use it.
+final class TmuxSession {
+    let name = "casevault-test-\(UUID().uuidString.prefix(8))"
+
+    init(command: String, width: Int = 160, height: Int = 50) throws {
+        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+    }
+
+    deinit { try? Self.tmux(["kill-session", "-t", name]) }
+
+    /// Types `text` literally, then Enter.
+    func type(_ text: String) throws {
+        if !text.isEmpty { try Self.tmux(["send-keys", "-t", name, "-l", text]) }
+        try Self.tmux(["send-keys", "-t", name, "Enter"])
+    }
+
+    /// Sends a key such as `C-c` or `C-d`.
+    func key(_ key: String) throws {
+        try Self.tmux(["send-keys", "-t", name, key])
+    }
+
+    /// The screen and its scrollback.
+    func screen() throws -> String {
+        try Self.tmux(["capture-pane", "-p", "-J", "-t", name, "-S", "-5000"])
+    }
+
+    /// Waits until the screen contains `text`; returns the screen.
+    @discardableResult
+    func wait(for text: String, timeout: TimeInterval = 20) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(50_000)
+        }
+        XCTFail("timed out waiting for \(text); screen:\n\(last.suffix(1500))")
+        throw TmuxFailure(arguments: ["wait", text])
+    }
+
+    /// Waits until at least `count` lines of the screen start with `prefix` (tmux drops
+    /// trailing spaces, so a prompt `> ` shows as `>`).
+    func waitForLines(startingWith prefix: String, atLeast count: Int, timeout: TimeInterval = 20) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.split(separator: "\n").filter({ $0.hasPrefix(prefix) }).count >= count { return }
+            usleep(30_000)
+        }
+        XCTFail("timed out waiting for \(count) lines starting with \(prefix.debugDescription); screen:\n\(last.suffix(1500))")
+        throw TmuxFailure(arguments: ["wait", prefix])
+    }
+
+    @discardableResult
+    static func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", "casevault-tests"] + arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TmuxFailure(arguments: arguments) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct TmuxFailure: Error {
+        let arguments: [String]
+    }
+}
