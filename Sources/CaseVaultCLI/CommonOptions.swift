@@ -46,7 +46,13 @@ struct LoginOptions: ParsableArguments {
 
     /// Logs in to `vault` as the chosen user; returns the session and the passphrase (for the
     /// commands that re-seal the user's own slot).
+    /// Inside `casevault shell` the shell's session is used and the passphrase asked again.
     func login(_ vault: Vault, console: Console) throws -> (AccessSession, SecretBytes) {
+        if let shell = ShellContext.current {
+            let passphrase = try PassphraseSource(file: shell.passphraseFile)
+                .read(prompt: console.messages("cli.prompt.passphrase", ["user": shell.user]), console: console)
+            return (shell.session, passphrase)
+        }
         let name = try userName()
         let file = passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         let passphrase = try PassphraseSource(file: file).read(prompt: console.messages("cli.prompt.passphrase", ["user": name]), console: console)
@@ -55,7 +61,8 @@ struct LoginOptions: ParsableArguments {
 
     /// Logs in and returns the session.
     func session(_ vault: Vault, console: Console) throws -> AccessSession {
-        try login(vault, console: console).0
+        if let shell = ShellContext.current { return shell.session }
+        return try login(vault, console: console).0
     }
 }
 

@@ -172,8 +172,10 @@ enum TextInput {
         }
         var lines: [String] = []
         var length = 0
-        while let line = readLine(strippingNewline: true) {
-            if line == "." && isatty(STDIN_FILENO) == 1 { break }
+        let input = LineSource.standardInput
+        while let bytes = input.next() {
+            let line = String(decoding: bytes, as: UTF8.self)
+            if line == "." { break }
             lines.append(line)
             length += line.count
             if length > maximumLength {

@@ -8,7 +8,7 @@ struct LineSource {
     /// Lines beyond this length are cut here and refused by the engine as too long.
     static let limit = 2_000_000
 
-    /// stdin, byte by byte through a buffer.
+    /// stdin, one byte per read, so nothing after the line is taken from a shell's input.
     static var standardInput: LineSource {
         let reader = BufferedReader(descriptor: STDIN_FILENO)
         return LineSource { reader.readLine() }
@@ -24,7 +24,8 @@ struct LineSource {
     }
 }
 
-/// Reads lines from a file descriptor through a buffer.
+/// Reads lines from a file descriptor without reading past the end of each line (a command
+/// inside `casevault shell` must leave the shell's next line where it is).
 final class BufferedReader {
     let descriptor: Int32
     private var buffer: [UInt8] = []
@@ -50,8 +51,9 @@ final class BufferedReader {
     }
 
     private func refill() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        let count = read(descriptor, &chunk, chunk.count)
+        var chunk = [UInt8](repeating: 0, count: 1)
+        var count = read(descriptor, &chunk, chunk.count)
+        while count < 0, errno == EINTR, InterruptibleCommand.wasInterrupted == 0 { count = read(descriptor, &chunk, chunk.count) }
         guard count > 0 else {
             finished = true
             return false

@@ -28,7 +28,8 @@ struct ShellCommand: VaultCommand {
         let user = try login.userName()
         let vault = try location.open()
         let session = AccessSession(try vault.unlock(user: user, passphrase: try askPassphrase(editor, console: console, user: user)))
-        ShellContext.current = ShellContext.Current(session: session, vaultPath: location.path, user: user)
+        ShellContext.current = ShellContext.Current(session: session, vaultPath: location.path, user: user,
+                                                    passphraseFile: passphraseFile)
         defer { ShellContext.current = nil }
         let idle = TimeInterval(idleLock ?? ProcessInfo.processInfo.environment["CASEVAULT_IDLE_LOCK"].flatMap(Int.init) ?? 300)
         console.progress(console.messages("cli.shell.welcome", ["user": user]) + "\n")
@@ -119,11 +120,13 @@ struct ShellCommand: VaultCommand {
 
     struct EndOfInput: Error {}
 
+    private var passphraseFile: String? {
+        login.passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// The passphrase from --passphrase-file, else typed without echo.
     private func askPassphrase(_ editor: LineEditor, console: Console, user: String) throws -> SecretBytes {
-        if let file = login.passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            return try PassphraseSource.fromFile(file, console: console)
-        }
+        if let file = passphraseFile { return try PassphraseSource.fromFile(file, console: console) }
         let result: LineEditorResult
         do {
             result = try editor.readSecret(prompt: console.messages("cli.prompt.passphrase", ["user": user]))

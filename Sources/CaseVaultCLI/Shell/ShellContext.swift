@@ -7,6 +7,9 @@ enum ShellContext {
         let session: AccessSession
         let vaultPath: String
         let user: String
+        /// The passphrase file the shell was started with, if any (commands that need the
+        /// passphrase again read it there, else ask on the terminal).
+        let passphraseFile: String?
     }
 
     nonisolated(unsafe) static var current: Current?
