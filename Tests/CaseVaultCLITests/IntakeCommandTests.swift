@@ -54,14 +54,14 @@ final class IntakeCommandTests: XCTestCase {
 
         answers["no_such_question"] = "x"
         try JSONSerialization.data(withJSONObject: answers).write(to: file)
-        let unused = try CLIProcess.run(["intake", "--answers", file.path] + login("maja"))
+        let unused = try CLIProcess.run(["intake", "--lang", "sr-Cyrl", "--answers", file.path] + login("maja"))
         XCTAssertEqual(unused.status, 1)
         XCTAssertTrue(unused.err.contains("no_such_question"), unused.err)
 
         answers["no_such_question"] = nil
         answers["survivor_name"] = nil
         try JSONSerialization.data(withJSONObject: answers).write(to: file)
-        let missing = try CLIProcess.run(["intake", "--answers", file.path] + login("maja"))
+        let missing = try CLIProcess.run(["intake", "--lang", "sr-Cyrl", "--answers", file.path] + login("maja"))
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.err.contains("survivor_name"), missing.err)
     }
