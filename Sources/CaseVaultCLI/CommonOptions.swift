@@ -11,6 +11,7 @@ struct VaultLocation: ParsableArguments {
 
     var path: String {
         if let vault { return vault }
+        if let shell = ShellContext.current { return shell.vaultPath }
         let environment = ProcessInfo.processInfo.environment
         if let fromEnvironment = environment["CASEVAULT_VAULT"], !fromEnvironment.isEmpty { return fromEnvironment }
         return Self.defaultDirectory(environment).appendingPathComponent("vault.casevault").path

@@ -28,6 +28,11 @@ final class TmuxSession {
         try Self.tmux(["capture-pane", "-p", "-J", "-t", name, "-S", "-5000"])
     }
 
+    /// Only what is on the screen now, without the scrollback.
+    func visible() throws -> String {
+        try Self.tmux(["capture-pane", "-p", "-J", "-t", name])
+    }
+
     /// Waits until the screen contains `text`; returns the screen.
     @discardableResult
     func wait(for text: String, timeout: TimeInterval = 20) throws -> String {

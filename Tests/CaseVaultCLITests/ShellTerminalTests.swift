@@ -1,0 +1,48 @@
+import Foundation
+import XCTest
+
+/// `casevault shell` on a real terminal (tmux): the passphrase never echoes, the idle lock hides
+/// case content and asks again, Ctrl-C during an intake keeps the draft and returns to the shell,
+/// Ctrl-D leaves cleanly.
+final class ShellTerminalTests: XCTestCase {
+    func testPassphraseIdleLockInterruptedIntakeAndControlD() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
+        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "maja", "--role", "caseworker", "--new-passphrase-file", cli.passphraseFile("maja")]).status, 0)
+        let code = try XCTUnwrap(try cli.run(as: "maja", ["case", "create", "--from", CLIHarness.fixture("two_cases.json")]).out
+            .split(separator: "\n").first.map(String.init))
+        let passphrase = "maja has a long passphrase"
+
+        let command = [CLIProcess.binary.path, "shell", "--lang", "en", "--vault", cli.vault, "--user", "maja", "--idle-lock", "3"]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let terminal = try TmuxSession(command: command + "; echo EXIT-STATUS=$?; sleep 60")
+        try terminal.wait(for: "Passphrase for maja:")
+        try terminal.type(passphrase)
+        try terminal.wait(for: "maja (")
+        XCTAssertFalse(try terminal.screen().contains(passphrase), "the passphrase was echoed")
+
+        try terminal.type("case show \(code)")
+        try terminal.wait(for: "Радмила Стојковић")
+        try terminal.wait(for: "Locked.", timeout: 15)
+        XCTAssertFalse(try terminal.visible().contains("Радмила"), "the idle lock must hide case content")
+        try terminal.wait(for: "Passphrase for maja:")
+        try terminal.type(passphrase)
+        try terminal.waitForLines(startingWith: "maja (", atLeast: 1)
+
+        try terminal.type("intake")
+        try terminal.waitForLines(startingWith: ">", atLeast: 1)
+        try terminal.type("yes")
+        try terminal.waitForLines(startingWith: ">", atLeast: 2)
+        try terminal.key("C-c")
+        try terminal.wait(for: "Cancelled.")
+        try terminal.type("intake")
+        try terminal.wait(for: "You have a saved draft")
+        XCTAssertFalse(try terminal.screen().contains(passphrase))
+
+        try terminal.key("C-d")
+        let screen = try terminal.wait(for: "EXIT-STATUS=")
+        XCTAssertTrue(screen.contains("Goodbye."))
+        XCTAssertTrue(screen.contains("EXIT-STATUS=0"), String(screen.suffix(800)))
+        XCTAssertFalse(screen.contains(passphrase))
+    }
+}
