@@ -1,3 +1,4 @@
+import CaseStore
 @testable import CaseVaultCLI
 import Foundation
 import XCTest
@@ -82,7 +83,7 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertEqual(all.count, 30)
         XCTAssertEqual(Set(all.compactMap(\.assignee)), Set(DemoUsers.caseworkers))
         XCTAssertTrue(all.contains { $0.status == "closed" }, "some demo cases are closed")
-        XCTAssertTrue(try run(cli, as: DemoUsers.auditor, ["audit", "log"]).contains("case.refer"), "referrals are audited")
+        XCTAssertTrue(try run(cli, as: DemoUsers.auditor, ["audit", "log"]).contains("case_refer"), "referrals are audited")
 
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try runDemo(["--vault", path, "--cases", "30"])) { error in
@@ -98,7 +99,7 @@ final class DemoCommandTests: XCTestCase {
             try runDemo(["--vault", demoVault(in: cli), "--cases", "30"])
             let login = try LoginOptions.parse(["--user", DemoUsers.maja, "--passphrase-file", demoPassphraseFile(in: cli)])
             let session = try login.session(VaultLocation.parse(["--vault", demoVault(in: cli)]).open(), console: Console(out: { _ in }, err: { _ in }))
-            names.append(try session.listCases().map { try session.readCase($0.caseCode).document.survivor.name })
+            names.append(try session.listCases().map { try session.readCase(CaseCodeArgument.parse($0.code)).document.survivor.name })
         }
         XCTAssertFalse(names[0].isEmpty)
         XCTAssertEqual(names[0], names[1])
