@@ -16,7 +16,7 @@ public struct CaseVaultCommand: ParsableCommand {
             --lang en|sr-Cyrl|sr-Latn|rom (before or after the command) chooses the language; \
             otherwise CASEVAULT_LANG, then LC_ALL, LC_MESSAGES or LANG (sr_RS@latin is sr-Latn).
             """,
-        subcommands: [InitCommand.self, StatusCommand.self, IntakeCommand.self, ShellCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
+        subcommands: [InitCommand.self, StatusCommand.self, IntakeCommand.self, ShellCommand.self, DemoCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
                       FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
                       UserCommand.self, PasswdCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
                       VerifyBackupCommand.self]
