@@ -35,7 +35,6 @@ CREATE TABLE audit_log (
     payload   BLOB,
     hash      BLOB    NOT NULL
 );
-CREATE INDEX audit_log_by_case ON audit_log(case_code) WHERE case_code IS NOT NULL;
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN

@@ -15,6 +15,7 @@ struct AuditTrailBenchmark {
                                      options: VaultOptions(kdf: ScryptParameters(logN: 10, r: 8, p: 1)))
         var generator = CaseGenerator(seed: options.seed)
         for _ in 0..<options.warmup { _ = try vault.createCase(generator.next()) }
+        let sampleCode = try vault.createCase(generator.next())
         var withAudit: [Double] = []
         var without: [Double] = []
         for index in 0..<(options.singleSamples * 2) {
@@ -39,6 +40,9 @@ struct AuditTrailBenchmark {
             verifyTimes.append(elapsed)
         }
         let verify = Stats(verifyTimes)
+        var accessLogTimes: [Double] = []
+        for _ in 0..<3 { accessLogTimes.append(try Measure.time { _ = try vault.accessLog(sampleCode) }) }
+        let accessLog = Stats(accessLogTimes)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         return """
             CaseVault audit-trail benchmark — seed \(options.seed), WAL + synchronous=FULL
@@ -47,6 +51,7 @@ struct AuditTrailBenchmark {
               audit entry adds \(String(format: "%.1f", (audited.median / plain.median - 1) * 100))% to a single create (target < 20%)
             audit verify of \(entries) entries: median \(String(format: "%.2f", verify.median)) s, max \(String(format: "%.2f", verify.max)) s over 3 runs (target < 10 s)
               (trail built in \(String(format: "%.1f", buildTime)) s)
+            access log of one case in that trail (no index on case codes; a full scan): median \(ms(accessLog.median))
             """
     }
 
