@@ -43,10 +43,10 @@ struct CaseSealer {
             raw = try SealedValue.open(wrapped, key: wrappingKey,
                                        associatedData: AssociatedData.wrappedCaseKey(vaultID: vaultID, code: code, keyVersion: row.keyVersion))
         } catch {
-            throw CaseStoreError.tamperedRecord(code.rawValue)
+            throw CaseStoreError.tamperedRecord(.caseFile(code.rawValue))
         }
         defer { SecretBytes.cleanse(&raw) }
-        guard raw.count == 32 else { throw CaseStoreError.tamperedRecord(code.rawValue) }
+        guard raw.count == 32 else { throw CaseStoreError.tamperedRecord(.caseFile(code.rawValue)) }
         return SecretBytes(raw)
     }
 
@@ -56,7 +56,7 @@ struct CaseSealer {
             defer { SecretBytes.cleanse(&plaintext) }
             return try CaseDocumentCodec.decodeSealed(plaintext)
         } catch {
-            throw CaseStoreError.tamperedRecord(code.rawValue)
+            throw CaseStoreError.tamperedRecord(.caseFile(code.rawValue))
         }
     }
 

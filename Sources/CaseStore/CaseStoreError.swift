@@ -7,10 +7,12 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     case unknownUser(String)
     /// The user's account is disabled.
     case userDisabled(String)
+    /// A staff user name breaks the rule of `UserName` (1–64 letters, digits, `.`, `_`, `-`).
+    case invalidUserName(String)
     /// A user with this name already has a key slot.
     case userExists(String)
     /// A sealed value failed authentication; names the record, never its content.
-    case tamperedRecord(String)
+    case tamperedRecord(SealedRecord)
     /// Another process holds the vault's write lock.
     case vaultLocked
     /// The vault was written by a newer CaseVault (or an unknown schema).
@@ -31,6 +33,18 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     case invalidDocument(position: Int?, field: String, rule: DocumentRule)
     /// The underlying storage failed for another reason (disk full, permissions).
     case storageFailure(String)
+}
+
+/// Which sealed record failed authentication, so fronts can name it in the user's language.
+public enum SealedRecord: Sendable, Equatable {
+    /// A case (its wrapped key or a document version), by case code.
+    case caseFile(String)
+    /// A user's key slot.
+    case keySlot(user: String)
+    /// Keys granted to a user after a rekey or a role change.
+    case keyGrant(user: String)
+    /// A user's intake draft.
+    case intakeDraft(user: String)
 }
 
 /// Why a case document was refused; stable codes that the CLI translates.

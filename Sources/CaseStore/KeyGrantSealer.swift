@@ -29,7 +29,7 @@ enum KeyGrantSealer {
             guard let keys = KeyRing.decode(payload), Set(keys.keys) == grant.role.vaultKeys else { throw CaseStoreError.corruptVault }
             return keys
         } catch {
-            throw CaseStoreError.tamperedRecord("key grant \(grant.user)")
+            throw CaseStoreError.tamperedRecord(.keyGrant(user: grant.user))
         }
     }
 

@@ -25,13 +25,13 @@ enum KeySlotSealer {
     /// authenticated encryption cannot tell apart.
     static func open(_ slot: KeySlotRow, passphrase: SecretBytes, meta: VaultMetaRow) throws -> KeyRing {
         guard let logN = UInt8(exactly: slot.kdfLogN), let r = UInt32(exactly: slot.kdfR), let p = UInt32(exactly: slot.kdfP) else {
-            throw CaseStoreError.tamperedRecord("key slot \(slot.user)")
+            throw CaseStoreError.tamperedRecord(.keySlot(user: slot.user))
         }
         let kek: SecretBytes
         do {
             kek = try Scrypt.deriveKey(passphrase: passphrase, salt: slot.salt, parameters: ScryptParameters(logN: logN, r: r, p: p), length: 32)
         } catch {
-            throw CaseStoreError.tamperedRecord("key slot \(slot.user)")
+            throw CaseStoreError.tamperedRecord(.keySlot(user: slot.user))
         }
         let aad = AssociatedData.keySlot(vaultID: meta.vaultID, user: slot.user, role: slot.role, keyVersion: slot.keyVersion)
         var payload: [UInt8]
@@ -42,7 +42,7 @@ enum KeySlotSealer {
         }
         defer { SecretBytes.cleanse(&payload) }
         guard let keys = KeyRing.decode(payload), Set(keys.keys) == slot.role.slotKeys else {
-            throw CaseStoreError.tamperedRecord("key slot \(slot.user)")
+            throw CaseStoreError.tamperedRecord(.keySlot(user: slot.user))
         }
         return try KeyRing(keys: keys, vaultID: meta.vaultID)
     }

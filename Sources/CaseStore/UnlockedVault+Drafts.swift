@@ -27,7 +27,7 @@ extension UnlockedVault {
         do {
             return try SealedValue.open(sealed, key: draftKey(), associatedData: draftAssociatedData)
         } catch {
-            throw CaseStoreError.tamperedRecord("intake draft of \(user)")
+            throw CaseStoreError.tamperedRecord(.intakeDraft(user: user))
         }
     }
 

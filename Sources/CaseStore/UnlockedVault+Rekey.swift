@@ -29,7 +29,7 @@ extension UnlockedVault {
         var mutations: [StorageMutation] = []
         mutations.reserveCapacity(total + 8)
         try storage.forEachLiveCase { row in
-            guard let code = CaseCode(row.code), let sealed = row.document else { throw CaseStoreError.tamperedRecord(row.code) }
+            guard let code = CaseCode(row.code), let sealed = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(row.code)) }
             let dataKey = try oldSealer.dataKey(for: row, code: code)
             let document = try oldSealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
             mutations.append(.rewrapCase(code: row.code, keyVersion: newMeta.keyVersion, wrappedKey: try newSealer.wrap(dataKey, code: code),

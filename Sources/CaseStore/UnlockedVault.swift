@@ -91,7 +91,7 @@ public final class UnlockedVault {
         let row = try liveRow(code)
         let sealer = sealer
         let dataKey = try sealer.dataKey(for: row, code: code)
-        guard let sealed = row.document else { throw CaseStoreError.tamperedRecord(code.rawValue) }
+        guard let sealed = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(code.rawValue)) }
         let document = try sealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
         if recordAccess { try storage.apply([.appendAudit(auditDraft(.caseRead, caseCode: code.rawValue))]) }
         return CaseRecord(code: code, status: row.status, assignee: row.assignee, createdDay: row.createdDay,
@@ -141,7 +141,7 @@ public final class UnlockedVault {
         let row = try liveRow(code)
         let sealer = sealer
         let dataKey = try sealer.dataKey(for: row, code: code)
-        guard let current = row.document else { throw CaseStoreError.tamperedRecord(code.rawValue) }
+        guard let current = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(code.rawValue)) }
         var document = try sealer.openDocument(current, code: code, version: row.version, dataKey: dataKey)
         try change(&document)
         try CaseDocumentCodec.validate(document, today: vault.options.now())
@@ -221,7 +221,7 @@ public final class UnlockedVault {
         let sealer = CaseSealer(vaultID: copy.meta.vaultID, keyVersion: copy.meta.keyVersion, keys: keys)
         for summary in try copy.storage.summaries() {
             guard let row = try copy.storage.caseRow(code: summary.code), let code = CaseCode(row.code), let document = row.document else {
-                throw CaseStoreError.tamperedRecord(summary.code)
+                throw CaseStoreError.tamperedRecord(.caseFile(summary.code))
             }
             let dataKey = try sealer.dataKey(for: row, code: code)
             _ = try sealer.openDocument(document, code: code, version: row.version, dataKey: dataKey)

@@ -145,7 +145,7 @@ public enum UserName {
     public static func validate(_ name: String) throws {
         let allowed = name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
         guard !name.isEmpty, name.count <= 64, allowed else {
-            throw CaseStoreError.invalidDocument(position: nil, field: "user", rule: .unknownValue)
+            throw CaseStoreError.invalidUserName(name)
         }
     }
 }

@@ -32,6 +32,8 @@ enum ErrorMessages {
             messages("cli.error.case_erased", ["code": code])
         case .keyNotInSlot(let purpose):
             messages("cli.error.key_not_in_slot", ["purpose": purpose.rawValue])
+        case .invalidUserName(let name):
+            messages("cli.error.invalid_user_name", ["user": name])
         case .invalidDocument(let position, let field, let rule):
             documentText(position: position, field: field, problem: ruleText(rule, messages), messages)
         case .storageFailure(let reason):
@@ -88,12 +90,12 @@ enum ErrorMessages {
     /// The record a failed integrity check names. CaseStore names it in a fixed English form
     /// (`K7Q4-M2XA`, `key slot ana`, `key grant ana`, `intake draft of ana`); each is put into
     /// words here, anything else is shown as it is.
-    static func recordName(_ record: String, _ messages: Messages) -> String {
-        if let code = CaseCode(record) { return messages("cli.record.case", ["code": code.rawValue]) }
-        for (prefix, id) in [("key slot ", "cli.record.key_slot"), ("key grant ", "cli.record.key_grant"),
-                             ("intake draft of ", "cli.record.intake_draft")] where record.hasPrefix(prefix) {
-            return messages(id, ["user": String(record.dropFirst(prefix.count))])
+    static func recordName(_ record: SealedRecord, _ messages: Messages) -> String {
+        switch record {
+        case .caseFile(let code): messages("cli.record.case", ["code": code])
+        case .keySlot(let user): messages("cli.record.key_slot", ["user": user])
+        case .keyGrant(let user): messages("cli.record.key_grant", ["user": user])
+        case .intakeDraft(let user): messages("cli.record.intake_draft", ["user": user])
         }
-        return record
     }
 }

@@ -32,11 +32,9 @@ struct NoteCommand: VaultCommand {
     var code: String
 
     mutating func run(console: Console) throws {
-        let caseCode = try CaseCodeArgument.parse(code)
-        let session = try login.session(location.open(), console: console)
-        let text = try TextInput.read(.note, console: console)
-        try session.addNote(caseCode, text: text)
-        console.output(console.messages("cli.note.added", ["code": caseCode.rawValue]))
+        try TextInput.apply(.note, to: code, location: location, login: login, console: console, doneID: "cli.note.added") {
+            try $0.addNote($1, text: $2)
+        }
     }
 }
 
@@ -54,11 +52,9 @@ struct PlanCommand: VaultCommand {
     var code: String
 
     mutating func run(console: Console) throws {
-        let caseCode = try CaseCodeArgument.parse(code)
-        let session = try login.session(location.open(), console: console)
-        let text = try TextInput.read(.plan, console: console)
-        try session.setPlan(caseCode, text: text)
-        console.output(console.messages("cli.plan.saved", ["code": caseCode.rawValue]))
+        try TextInput.apply(.plan, to: code, location: location, login: login, console: console, doneID: "cli.plan.saved") {
+            try $0.setPlan($1, text: $2)
+        }
     }
 }
 
@@ -164,6 +160,16 @@ enum TextInput {
         var promptID: String { self == .note ? "cli.input.note.prompt" : "cli.input.plan.prompt" }
         var tooLongID: String { self == .note ? "cli.error.note_too_long" : "cli.error.plan_too_long" }
         var emptyID: String { self == .note ? "cli.error.note_empty" : "cli.error.plan_empty" }
+    }
+
+    /// The shared flow of `note` and `plan`: parse the code, log in, read the text, store it
+    /// with `store`, confirm with message `doneID`.
+    static func apply(_ kind: Kind, to code: String, location: VaultLocation, login: LoginOptions, console: Console, doneID: String,
+                      store: (AccessSession, CaseCode, String) throws -> Void) throws {
+        let caseCode = try CaseCodeArgument.parse(code)
+        let session = try login.session(location.open(), console: console)
+        try store(session, caseCode, try read(kind, console: console))
+        console.output(console.messages(doneID, ["code": caseCode.rawValue]))
     }
 
     static func read(_ kind: Kind, console: Console) throws -> String {

@@ -35,7 +35,7 @@ final class RekeyTests: XCTestCase {
                            arguments: [slot["sealed_keys"] as Data, slot["key_version"] as Int])
         }
         let vesna = try fixture.vault().unlock(user: "vesna", passphrase: AccessFixture.passphrase("vesna"))
-        XCTAssertThrowsError(try vesna.readCase(after)) { XCTAssertEqual($0 as? CaseStoreError, .tamperedRecord(after.rawValue)) }
+        XCTAssertThrowsError(try vesna.readCase(after)) { XCTAssertEqual($0 as? CaseStoreError, .tamperedRecord(.caseFile(after.rawValue))) }
         XCTAssertEqual(try vesna.findCases(name: "Posle Rekey"), [], "the old name-index key matches nothing new")
     }
 

@@ -85,10 +85,18 @@ final class CaseLifecycleTests: XCTestCase {
         XCTAssertEqual(mode & 0o077, 0, "backups are private to their owner")
 
         try RawVault(path).flipByte(column: "document", code: code, at: 20)
-        XCTAssertThrows(.tamperedRecord(code.rawValue)) { _ = try vault.admin.verifyBackup(at: path) }
+        XCTAssertThrows(.tamperedRecord(.caseFile(code.rawValue))) { _ = try vault.admin.verifyBackup(at: path) }
 
         let other = try TemporaryVault()
         XCTAssertFalse(try other.admin.verifyBackup(at: vault.path).sameVault)
+    }
+
+    func testUserNamesAreChecked() throws {
+        let vault = try TemporaryVault()
+        for name in ["", "has space", String(repeating: "a", count: 65), "semi;colon"] {
+            XCTAssertThrows(.invalidUserName(name)) { try vault.admin.addUser(name, role: .caseworker, passphrase: TemporaryVault.secret("x")) }
+        }
+        XCTAssertNoThrow(try vault.admin.addUser("ana.marija_2-b", role: .caseworker, passphrase: TemporaryVault.secret("x")))
     }
 
     func testCaseCodesParseLeniently() throws {

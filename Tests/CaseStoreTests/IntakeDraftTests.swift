@@ -18,13 +18,13 @@ final class IntakeDraftTests: XCTestCase {
         try PlaintextLeakTests.assertNoNeedle(["Draginja", "Nacrtović", "komšinice", "ostavila je dete"], in: vault.directory)
 
         try RawVault(vault.path).execute("INSERT INTO intake_drafts (user_name, updated_day, sealed) SELECT 'vesna', updated_day, sealed FROM intake_drafts WHERE user_name = 'maja'")
-        XCTAssertThrows(.tamperedRecord("intake draft of vesna")) { _ = try vesna.loadIntakeDraft() }
+        XCTAssertThrows(.tamperedRecord(.intakeDraft(user: "vesna"))) { _ = try vesna.loadIntakeDraft() }
 
         let sealed = try RawVault(vault.path).queue.read { try Data.fetchOne($0, sql: "SELECT sealed FROM intake_drafts WHERE user_name = 'maja'") }
         var flipped = try XCTUnwrap(sealed)
         flipped[20] ^= 1
         try RawVault(vault.path).execute("UPDATE intake_drafts SET sealed = ? WHERE user_name = 'maja'", [flipped])
-        XCTAssertThrows(.tamperedRecord("intake draft of maja")) { _ = try maja.loadIntakeDraft() }
+        XCTAssertThrows(.tamperedRecord(.intakeDraft(user: "maja"))) { _ = try maja.loadIntakeDraft() }
 
         try maja.discardIntakeDraft()
         XCTAssertNil(try maja.loadIntakeDraft())

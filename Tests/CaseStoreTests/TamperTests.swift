@@ -24,7 +24,7 @@ final class TamperTests: XCTestCase {
         let original = try raw.blob("SELECT document FROM cases WHERE code = ?", [code.rawValue])
         for index in 0..<original.count {
             try raw.flipByte(column: "document", code: code, at: index)
-            XCTAssertThrows(.tamperedRecord(code.rawValue)) { _ = try worker.readCase(code) }
+            XCTAssertThrows(.tamperedRecord(.caseFile(code.rawValue))) { _ = try worker.readCase(code) }
             try raw.execute("UPDATE cases SET document = ? WHERE code = ?", [original, code.rawValue])
         }
         XCTAssertEqual(try worker.readCase(code).document.survivor.name, "Short")
@@ -38,7 +38,7 @@ final class TamperTests: XCTestCase {
         let original = try raw.blob("SELECT wrapped_key FROM cases WHERE code = ?", [code.rawValue])
         for index in 0..<original.count {
             try raw.flipByte(column: "wrapped_key", code: code, at: index)
-            XCTAssertThrows(.tamperedRecord(code.rawValue)) { _ = try worker.readCase(code) }
+            XCTAssertThrows(.tamperedRecord(.caseFile(code.rawValue))) { _ = try worker.readCase(code) }
             try raw.execute("UPDATE cases SET wrapped_key = ? WHERE code = ?", [original, code.rawValue])
         }
     }
@@ -54,7 +54,7 @@ final class TamperTests: XCTestCase {
             UPDATE cases SET wrapped_key = (SELECT wrapped_key FROM cases WHERE code = ?),
                              document = (SELECT document FROM cases WHERE code = ?) WHERE code = ?
             """, [first.rawValue, first.rawValue, second.rawValue])
-        XCTAssertThrows(.tamperedRecord(second.rawValue)) { _ = try worker.readCase(second) }
+        XCTAssertThrows(.tamperedRecord(.caseFile(second.rawValue))) { _ = try worker.readCase(second) }
         XCTAssertEqual(try worker.readCase(first).document.survivor.name, "First")
     }
 
@@ -65,7 +65,7 @@ final class TamperTests: XCTestCase {
         try worker.updateCase(code, document: sampleDocument("Name", narrative: "corrected account"))
         let raw = try RawVault(vault.path)
         try raw.execute("UPDATE cases SET document = (SELECT document FROM case_history) WHERE code = ?", [code.rawValue])
-        XCTAssertThrows(.tamperedRecord(code.rawValue)) { _ = try worker.readCase(code) }
+        XCTAssertThrows(.tamperedRecord(.caseFile(code.rawValue))) { _ = try worker.readCase(code) }
     }
 
     func testKeySlotWithAlteredRoleDoesNotOpen() throws {
