@@ -74,6 +74,9 @@ let package = Package(
             dependencies: ["CaseStore"],
             path: "Tests/CrashWriter"
         ),
+        // Test support: child processes without a controlling terminal and with a deadline.
+        .target(name: "CChildProcess", path: "Tests/CChildProcess"),
+        .target(name: "TestSupport", dependencies: ["CChildProcess"], path: "Tests/TestSupport"),
         .testTarget(
             name: "VaultCryptoTests",
             dependencies: ["VaultCrypto"],
@@ -89,6 +92,7 @@ let package = Package(
             name: "CaseStoreTests",
             dependencies: [
                 "CaseStore",
+                "TestSupport",
                 "VaultCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -96,11 +100,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AccessTests",
-            dependencies: ["Access", "CaseStore", "VaultCrypto", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Access", "CaseStore", "TestSupport", "VaultCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CaseVaultCLITests",
-            dependencies: ["CaseVaultCLI"],
+            dependencies: ["CaseVaultCLI", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,6 +1,7 @@
 import Access
 import CaseStore
 import Foundation
+import TestSupport
 import VaultCrypto
 import XCTest
 
@@ -50,14 +51,8 @@ final class AccessFixture {
     /// Runs the stock `sqlite3` command-line tool on the vault file; returns its exit status.
     @discardableResult
     func sqlite3(_ sql: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, sql]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try ChildProcess.run(executable: "/usr/bin/env", arguments: ["sqlite3", path, sql],
+                             environment: ["PATH": "/usr/bin:/bin"], timeout: 60).status
     }
 }
 

@@ -2,6 +2,7 @@ import Access
 import CaseStore
 import Foundation
 import GRDB
+import TestSupport
 import VaultCrypto
 import XCTest
 
@@ -65,19 +66,14 @@ final class RekeyTests: XCTestCase {
         try Data("admin has a long passphrase".utf8).write(to: passphraseFile)
 
         func runRekey(killAfter: UInt32?) throws -> Bool {
-            let process = Process()
-            process.executableURL = writer
-            process.arguments = ["rekey", fixture.path, "admin", passphraseFile.path]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let rekey = try ChildProcess(executable: writer.path, arguments: ["rekey", fixture.path, "admin", passphraseFile.path],
+                                         environment: [:], timeout: 600)
             if let killAfter {
                 usleep(killAfter)
-                kill(process.processIdentifier, SIGKILL)
+                rekey.send(signal: SIGKILL)
             }
-            process.waitUntilExit()
-            return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "done\n"
+            XCTAssertNotEqual(rekey.wait(), .timedOut)
+            return rekey.outputText == "done\n"
         }
 
         let start = Date()

@@ -1,6 +1,7 @@
 import CaseStore
 import Foundation
 import GRDB
+import TestSupport
 import XCTest
 
 /// SECURITY.md / design claim: nothing acknowledged is lost. A writer process is killed with
@@ -24,18 +25,12 @@ final class CrashRecoveryTests: XCTestCase {
         var acknowledged: [String] = []
         let rounds = 25
         for round in 0..<rounds {
-            let process = Process()
-            process.executableURL = writer
-            process.arguments = ["create", vault.path, "vesna", passphraseFile.path]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let writerProcess = try ChildProcess(executable: writer.path, arguments: ["create", vault.path, "vesna", passphraseFile.path],
+                                                 environment: [:], timeout: 120)
             usleep(UInt32.random(in: 30_000...400_000, using: &generator))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "round \(round): the writer stopped before it was killed")
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            writerProcess.send(signal: SIGKILL)
+            XCTAssertEqual(writerProcess.wait(), .signalled(SIGKILL), "round \(round): the writer stopped before it was killed")
+            let text = writerProcess.outputText
             // Only complete lines were acknowledged; a partial last line was still being written.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             acknowledged += lines.dropLast().map(String.init)

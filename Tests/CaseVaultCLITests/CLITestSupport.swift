@@ -1,9 +1,11 @@
 import CaseVaultCLI
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs `casevault` in-process against a vault in a temporary directory and captures what it
-/// writes to stdout and stderr.
+/// writes to stdout and stderr. The test process is first taken off the terminal, so a command
+/// that would ask the terminal fails as it would in a script instead of waiting.
 final class CLIHarness {
     final class Capture: @unchecked Sendable {
         private let lock = NSLock()
@@ -24,6 +26,7 @@ final class CLIHarness {
     private let err = Capture()
 
     init() throws {
+        TestProcessIsolation.apply()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("casevault-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         vault = directory.appendingPathComponent("vault.casevault").path

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A real terminal for tests: a detached tmux session running one command, driven with
@@ -10,7 +11,7 @@ final class TmuxSession {
         try Self.tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
     }
 
-    deinit { try? Self.tmux(["kill-session", "-t", name]) }
+    deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
 
     /// Types `text` literally, then Enter.
     func type(_ text: String) throws {
@@ -63,18 +64,12 @@ final class TmuxSession {
 
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", "casevault-tests"] + arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TmuxFailure(arguments: arguments) }
-        return String(decoding: data, as: UTF8.self)
+        let child = try ChildProcess.run(
+            executable: "/usr/bin/env", arguments: ["tmux", "-L", "casevault-tests"] + arguments,
+            environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()],
+            timeout: 30)
+        guard child.status == 0 else { throw TmuxFailure(arguments: arguments) }
+        return child.outputText
     }
 
     struct TmuxFailure: Error {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A support worker's and a supervisor's working day in `casevault shell`, scripted on stdin,
@@ -83,38 +84,17 @@ final class WorkingDayTests: XCTestCase {
 }
 
 /// A `casevault` process fed line by line, whose argv and environment can be inspected while it runs.
-final class ShellRun: @unchecked Sendable {
-    let process = Process()
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    private var outData = Data()
-    private var errData = Data()
-    private let group = DispatchGroup()
+final class ShellRun {
+    private let child: ChildProcess
 
     init(arguments: [String], environment: [String: String], directory: URL) throws {
-        process.executableURL = CLIProcess.binary
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-        process.currentDirectoryURL = directory
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            outData = output.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            errData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
+        child = try ChildProcess(executable: CLIProcess.binary.path, arguments: arguments,
+                                 environment: ["PATH": "/usr/bin:/bin"].merging(environment) { $1 },
+                                 directory: directory.path, input: .pipe, timeout: 300)
     }
 
     func send(_ lines: [String]) throws {
-        input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        try child.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// Checks the running process's command line and environment (and those of every process
@@ -133,10 +113,8 @@ final class ShellRun: @unchecked Sendable {
     }
 
     func finish() throws -> CLIProcess.Result {
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        group.wait()
-        return CLIProcess.Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                                 err: String(decoding: errData, as: UTF8.self))
+        child.closeInput()
+        XCTAssertNotEqual(child.wait(), .timedOut, "the shell did not end within 300 s")
+        return CLIProcess.Result(status: child.status, out: child.outputText, err: child.errorText)
     }
 }
