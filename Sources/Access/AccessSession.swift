@@ -122,15 +122,15 @@ public final class AccessSession {
 
     // MARK: Backups and audit
 
-    public func backup(to path: String) throws -> BackupReport {
+    public func backup(to path: String, progress: ((BackupProgress) -> Void)? = nil) throws -> BackupReport {
         try require(.backup, auditAction: .backup)
-        try vault.backup(to: path)
-        return try vault.verifyBackup(at: path)
+        try vault.backup(to: path, progress: progress)
+        return try vault.verifyBackup(at: path, progress: progress)
     }
 
-    public func verifyBackup(at path: String) throws -> BackupReport {
+    public func verifyBackup(at path: String, progress: ((BackupProgress) -> Void)? = nil) throws -> BackupReport {
         try require(.backup, auditAction: .backup)
-        return try vault.verifyBackup(at: path)
+        return try vault.verifyBackup(at: path, progress: progress)
     }
 
     public func auditLog(_ filter: AuditFilter) throws -> [AuditEntry] {

@@ -367,13 +367,18 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    func backup(to path: String) throws {
+    /// Pages copied per backup step (4 MiB with SQLite's default 4 KiB pages).
+    static let backupPagesPerStep: CInt = 1024
+
+    func backup(to path: String, progress: ((Int, Int) -> Void)?) throws {
         guard !FileManager.default.fileExists(atPath: path) else { throw CaseStoreError.fileExists(path) }
         try Self.createPrivateFile(at: path)
         do {
             try Self.mapErrors {
                 let destination = try DatabaseQueue(path: path)
-                try queue.backup(to: destination)
+                try queue.backup(to: destination, pagesPerStep: Self.backupPagesPerStep) { step in
+                    progress?(step.completedPageCount, step.totalPageCount)
+                }
                 try destination.close()
             }
         } catch {

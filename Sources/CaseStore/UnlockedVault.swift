@@ -205,21 +205,22 @@ public final class UnlockedVault {
     }
 
     /// Writes a consistent copy of the vault (still encrypted) to a new file at `path`.
-    public func backup(to path: String) throws {
+    public func backup(to path: String, progress: ((BackupProgress) -> Void)? = nil) throws {
         try storage.apply([.appendAudit(auditDraft(.backup))])
-        try storage.backup(to: path)
+        try storage.backup(to: path) { done, total in progress?(.copying(done: done, total: total)) }
     }
 
     /// Checks a backup file: storage integrity, that it is this vault, and (when this user holds
     /// the case-wrapping key) that every case key and document version in it authenticates.
-    public func verifyBackup(at path: String) throws -> BackupReport {
+    public func verifyBackup(at path: String, progress: ((BackupProgress) -> Void)? = nil) throws -> BackupReport {
         let copy = try Vault(storage: SQLiteVaultStorage(path: path, create: false), options: vault.options)
         var report = BackupReport(integrityOK: try copy.storage.checkIntegrity(),
                                   sameVault: ConstantTime.equal(copy.meta.vaultID, vault.meta.vaultID),
                                   casesVerified: 0, versionsVerified: 0)
         guard report.sameVault, keys.holds(.caseWrapping) else { return report }
         let sealer = CaseSealer(vaultID: copy.meta.vaultID, keyVersion: copy.meta.keyVersion, keys: keys)
-        for summary in try copy.storage.summaries() {
+        let summaries = try copy.storage.summaries()
+        for summary in summaries {
             guard let row = try copy.storage.caseRow(code: summary.code), let code = CaseCode(row.code), let document = row.document else {
                 throw CaseStoreError.tamperedRecord(.caseFile(summary.code))
             }
@@ -231,6 +232,7 @@ public final class UnlockedVault {
             }
             report.casesVerified += 1
             report.versionsVerified += 1
+            progress?(.checking(done: report.casesVerified, total: summaries.count))
         }
         return report
     }

@@ -40,8 +40,9 @@ public protocol VaultStorage: AnyObject {
     func apply(_ mutations: [StorageMutation]) throws
     /// Counts of rows, for `status`.
     func counts() throws -> StorageCounts
-    /// A consistent copy of the whole store, written to a new file.
-    func backup(to path: String) throws
+    /// A consistent copy of the whole store, written to a new file; `progress` gets pages
+    /// copied and the total.
+    func backup(to path: String, progress: ((Int, Int) -> Void)?) throws
     /// The storage engine's own consistency check; true when sound.
     func checkIntegrity() throws -> Bool
 }

@@ -17,7 +17,9 @@ struct BackupCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         let session = try login.session(location.open(), console: console)
-        let report = try session.backup(to: output)
+        let progress = BackupProgressBars(console: console)
+        let report = try session.backup(to: output, progress: progress.update)
+        progress.finish()
         try BackupReportRendering.check(report, path: output)
         console.output(console.messages("cli.backup.written", BackupReportRendering.counts(report, console.messages, path: output)))
     }
@@ -38,7 +40,9 @@ struct VerifyBackupCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         let session = try login.session(location.open(), console: console)
-        let report = try session.verifyBackup(at: file)
+        let progress = BackupProgressBars(console: console)
+        let report = try session.verifyBackup(at: file, progress: progress.update)
+        progress.finish()
         try BackupReportRendering.check(report, path: file)
         console.output(console.messages("cli.backup.sound", BackupReportRendering.counts(report, console.messages, path: file)))
     }
@@ -56,5 +60,31 @@ enum BackupReportRendering {
         ["path": path,
          "cases": messages.plural("cli.count.cases", count: report.casesVerified),
          "versions": messages.plural("cli.count.versions", count: report.versionsVerified)]
+    }
+}
+
+/// One progress bar for copying the vault, then one for checking the copy.
+final class BackupProgressBars {
+    private let copying: ProgressReporter
+    private let checking: ProgressReporter
+
+    init(console: Console) {
+        copying = ProgressReporter(console: console, label: console.messages("cli.progress.copying_vault"), showsCounts: false)
+        checking = ProgressReporter(console: console, label: console.messages("cli.progress.checking_backup"))
+    }
+
+    func update(_ progress: BackupProgress) {
+        switch progress {
+        case .copying(let done, let total):
+            copying.update(done, of: total)
+        case .checking(let done, let total):
+            copying.finish()
+            checking.update(done, of: total)
+        }
+    }
+
+    func finish() {
+        copying.finish()
+        checking.finish()
     }
 }

@@ -75,8 +75,14 @@ final class CaseLifecycleTests: XCTestCase {
         try worker.updateCase(code, document: sampleDocument(narrative: "v2"))
         _ = try worker.createCase(sampleDocument("Second"))
         let path = vault.directory.appendingPathComponent("backup.casevault").path
-        try vault.admin.backup(to: path)
-        let report = try vault.admin.verifyBackup(at: path)
+        var copied: [BackupProgress] = []
+        try vault.admin.backup(to: path) { copied.append($0) }
+        guard case .copying(let pages, let total)? = copied.last else { return XCTFail("no copy progress: \(copied)") }
+        XCTAssertEqual(pages, total, "the copy reports every page")
+        XCTAssertGreaterThan(total, 1)
+        var checked: [BackupProgress] = []
+        let report = try vault.admin.verifyBackup(at: path) { checked.append($0) }
+        XCTAssertEqual(checked, [.checking(done: 1, total: 2), .checking(done: 2, total: 2)])
         XCTAssertTrue(report.integrityOK)
         XCTAssertTrue(report.sameVault)
         XCTAssertEqual([report.casesVerified, report.versionsVerified], [2, 3])
