@@ -123,11 +123,12 @@ enum AuditRendering {
                 return
             }
             // Actions, outcomes and details are shown as stored: they are what `--action` and
-            // the JSON output use.
+            // the JSON output use. An entry too long for the line goes on, indented, below.
             for entry in entries {
-                let details = entry.details.keys.sorted().map { "\($0)=\(entry.details[$0] ?? "")" }.joined(separator: " ")
-                console.output("\(entry.seq)  \(console.messages.minute(entry.at))  \(entry.actor)  \(entry.action)  \(entry.caseCode ?? "-")  \(entry.outcome)  \(details)"
-                    .trimmingCharacters(in: .whitespaces))
+                let fields = [String(entry.seq), console.messages.minute(entry.at), entry.actor, entry.action, entry.caseCode ?? "-", entry.outcome]
+                let details = entry.details.keys.sorted().map { "\($0)=\(entry.details[$0] ?? "")" }
+                let words = fields.map { (text: $0, separator: "  ") } + details.enumerated().map { (text: $1, separator: $0 == 0 ? "  " : " ") }
+                for line in TextLayout.wrap(words) { console.output(line) }
             }
         }
     }

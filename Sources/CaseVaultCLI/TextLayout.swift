@@ -24,6 +24,36 @@ enum TextLayout {
     static func labelWidth(_ labels: [String]) -> Int {
         (labels.map(\.count).max() ?? 0) + 3
     }
+
+    /// Width of a terminal line the output keeps within (80 columns, the last left free).
+    static let lineWidth = 79
+
+    /// Words in lines of at most `width` columns: each word follows the one before after its
+    /// own separator; a word that does not fit starts a new line indented by `indent`; a word
+    /// longer than a whole line is cut into pieces that fit.
+    static func wrap(_ words: [(text: String, separator: String)], width: Int = lineWidth, indent: Int = 6) -> [String] {
+        let margin = String(repeating: " ", count: indent)
+        var lines: [String] = []
+        var line = ""
+        for (text, separator) in words {
+            var word = Substring(text)
+            if !line.isEmpty, line.count + separator.count + word.count <= width {
+                line += separator + word
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = lines.isEmpty ? "" : margin
+            while line.count + word.count > width {
+                let room = width - line.count
+                lines.append(line + word.prefix(room))
+                word = word.dropFirst(room)
+                line = margin
+            }
+            line += word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }
 
 extension String {

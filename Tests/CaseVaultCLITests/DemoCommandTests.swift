@@ -83,7 +83,9 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertEqual(all.count, 30)
         XCTAssertEqual(Set(all.compactMap(\.assignee)), Set(DemoUsers.caseworkers))
         XCTAssertTrue(all.contains { $0.status == "closed" }, "some demo cases are closed")
-        XCTAssertTrue(try run(cli, as: DemoUsers.auditor, ["audit", "log"]).contains("case_refer"), "referrals are audited")
+        let auditLog = try run(cli, as: DemoUsers.auditor, ["audit", "log"])
+        XCTAssertTrue(auditLog.contains("case_refer"), "referrals are audited")
+        XCTAssertEqual(auditLog.split(separator: "\n").filter { $0.count > 80 }, [], "audit log lines fit 80 columns")
 
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try runDemo(["--vault", path, "--cases", "30"])) { error in
