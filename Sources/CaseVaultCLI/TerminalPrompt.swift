@@ -5,11 +5,9 @@ import Glibc
 #endif
 
 /// Asks on the controlling terminal (`/dev/tty`), so prompts and secrets never touch stdout or
-/// stdin pipes. Secrets are read with echo off; echo is restored even on Ctrl-C.
+/// stdin pipes. Secrets are read with echo off; echo is restored even when Ctrl-C, SIGTERM or
+/// SIGHUP ends the program.
 enum TerminalPrompt {
-    nonisolated(unsafe) private static var savedAttributes = termios()
-    nonisolated(unsafe) private static var savedDescriptor: Int32 = -1
-
     /// Reads one line without echo. Throws when there is no terminal.
     static func readSecret(prompt: String) throws -> SecretBytes {
         let descriptor = open("/dev/tty", O_RDWR | O_NOCTTY)
@@ -21,23 +19,15 @@ enum TerminalPrompt {
         var attributes = termios()
         let isTerminal = tcgetattr(descriptor, &attributes) == 0
         if isTerminal {
-            savedAttributes = attributes
-            savedDescriptor = descriptor
-            signal(SIGINT) { signalNumber in
-                if TerminalPrompt.savedDescriptor >= 0 {
-                    tcsetattr(TerminalPrompt.savedDescriptor, TCSAFLUSH, &TerminalPrompt.savedAttributes)
-                }
-                _exit(128 + signalNumber)
-            }
+            TerminalRestoreOnSignal.arm(terminal: descriptor, mode: attributes)
             var silent = attributes
             silent.c_lflag &= ~tcflag_t(ECHO)
             tcsetattr(descriptor, TCSAFLUSH, &silent)
         }
         defer {
             if isTerminal {
-                tcsetattr(descriptor, TCSAFLUSH, &savedAttributes)
-                savedDescriptor = -1
-                signal(SIGINT, SIG_DFL)
+                tcsetattr(descriptor, TCSAFLUSH, &attributes)
+                TerminalRestoreOnSignal.disarm()
                 write(descriptor, "\n", 1)
             }
         }

@@ -3,7 +3,8 @@ import XCTest
 
 /// `casevault shell` on a real terminal (tmux): the passphrase never echoes, the idle lock hides
 /// case content and asks again, Ctrl-C during an intake keeps the draft and returns to the shell,
-/// Ctrl-D leaves cleanly.
+/// Ctrl-D leaves cleanly; a program killed while the terminal is in raw or no-echo mode gives
+/// the terminal back as it found it.
 final class ShellTerminalTests: XCTestCase {
     func testPassphraseIdleLockInterruptedIntakeAndControlD() throws {
         let cli = try CLIHarness()
@@ -44,5 +45,33 @@ final class ShellTerminalTests: XCTestCase {
         XCTAssertTrue(screen.contains("Goodbye."))
         XCTAssertTrue(screen.contains("EXIT-STATUS=0"), String(screen.suffix(800)))
         XCTAssertFalse(screen.contains(passphrase))
+    }
+
+    func testTerminalModeIsRestoredWhenASignalEndsTheProgram() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
+        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "maja", "--role", "caseworker", "--new-passphrase-file", cli.passphraseFile("maja")]).status, 0)
+        let binary = "'\(CLIProcess.binary.path)'"
+        // After the program ends, the pane prints the terminal's mode: `icanon`, `isig` and
+        // `echo` on is a usable terminal; `-icanon` or `-echo` is one left broken.
+        let report = "; echo EXIT-STATUS=$?; echo MODE: $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|isig|echo)' | tr '\\n' ' '); sleep 60"
+        let cases: [(command: String, prompt: String, signal: String)] = [
+            ("\(binary) shell --lang en --vault '\(cli.vault)' --user maja --passphrase-file '\(try cli.passphraseFile("maja"))'", "maja (", "TERM"),
+            ("\(binary) shell --lang en --vault '\(cli.vault)' --user maja", "Passphrase for maja:", "HUP"),
+            ("\(binary) cases --lang en --vault '\(cli.vault)' --user maja", "Passphrase for maja:", "TERM"),
+        ]
+        for (command, prompt, signal) in cases {
+            let terminal = try TmuxSession(command: command + report)
+            try terminal.wait(for: prompt)
+            usleep(200_000)
+            let shellPID = try terminal.panePID()
+            let children = try String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)
+            let program = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "\(command): no program running")
+            kill(program, signal == "TERM" ? SIGTERM : SIGHUP)
+            let screen = try terminal.wait(for: "MODE:")
+            XCTAssertTrue(screen.contains("EXIT-STATUS=\(signal == "TERM" ? 143 : 129)"), String(screen.suffix(400)))
+            let mode = screen.split(separator: "\n").last { $0.hasPrefix("MODE:") }.map(String.init) ?? ""
+            XCTAssertEqual(mode.split(separator: " ").dropFirst().sorted(), ["echo", "icanon", "isig"], "\(command) left the terminal as: \(mode)")
+        }
     }
 }

@@ -19,6 +19,13 @@ final class TmuxSession {
         try Self.tmux(["send-keys", "-t", name, "Enter"])
     }
 
+    /// The process id of the program the pane runs (the shell that runs the command).
+    func panePID() throws -> Int32 {
+        let text = try Self.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])
+        guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw TmuxFailure(arguments: ["pane_pid", text]) }
+        return pid
+    }
+
     /// Sends a key such as `C-c` or `C-d`.
     func key(_ key: String) throws {
         try Self.tmux(["send-keys", "-t", name, key])

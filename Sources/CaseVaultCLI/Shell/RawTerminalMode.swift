@@ -8,7 +8,8 @@ import Darwin
 /// no echo (ECHO), no signals from Ctrl-C or Ctrl-Z (ISIG, so Ctrl-C arrives as byte 0x03),
 /// no Ctrl-V/Ctrl-O handling (IEXTEN), no Ctrl-S/Ctrl-Q flow control (IXON) and no CR/LF
 /// translation of input. Output processing is left alone. The saved mode is restored by
-/// `restore()` and, should that be missed, by `deinit`.
+/// `restore()`, should that be missed by `deinit`, and if a signal ends the program meanwhile
+/// by its handler (`TerminalRestoreOnSignal`).
 final class RawTerminalMode {
     private let descriptor: Int32
     private var saved: termios
@@ -28,7 +29,11 @@ final class RawTerminalMode {
             controlCharacters[Int(VMIN)] = 1
             controlCharacters[Int(VTIME)] = 0
         }
-        guard tcsetattr(descriptor, TCSANOW, &raw) == 0 else { throw .terminalModeFailed }
+        TerminalRestoreOnSignal.arm(terminal: descriptor, mode: attributes)
+        guard tcsetattr(descriptor, TCSANOW, &raw) == 0 else {
+            TerminalRestoreOnSignal.disarm()
+            throw .terminalModeFailed
+        }
         isActive = true
     }
 
@@ -40,5 +45,6 @@ final class RawTerminalMode {
         guard isActive else { return }
         isActive = false
         tcsetattr(descriptor, TCSANOW, &saved)
+        TerminalRestoreOnSignal.disarm()
     }
 }
