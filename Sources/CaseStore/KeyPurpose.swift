@@ -1,8 +1,9 @@
 /// What a key is for. The root key derives the case-wrapping and name-index keys with
-/// HKDF-SHA256(root, salt: vault id, info: label), so a rekey rotates both. The audit,
-/// statistics and signing keys are independent random keys that outlive a rekey, because what
-/// they sealed (append-only audit payloads, statistics facts, signed checkpoints) is never
-/// rewritten. The exchange key is each user's own X25519 key for receiving new keys.
+/// HKDF-SHA256(root, salt: vault id, info: label), so a rekey rotates both. The audit key is an
+/// independent random key that a rekey replaces, keeping the old one sealed under the new
+/// (`AuditKeyChain`), because the append-only payloads it sealed are never rewritten. The
+/// statistics and signing keys are independent random keys that outlive a rekey. The exchange
+/// key is each user's own X25519 key for receiving new keys.
 public enum KeyPurpose: String, CaseIterable, Sendable, Codable {
     /// The 256-bit root key; only admin slots hold it.
     case root
@@ -21,6 +22,9 @@ public enum KeyPurpose: String, CaseIterable, Sendable, Codable {
 
     /// Purposes derived from the root key (and so rotated by a rekey).
     static let derivedFromRoot: [KeyPurpose] = [.caseWrapping, .nameIndex]
+
+    /// Independent keys a rekey replaces with new random ones (besides the root).
+    static let rotatedByRekey: [KeyPurpose] = [.root, .audit]
 
     /// The HKDF info label.
     var label: [UInt8] { Array("casevault v1 key \(rawValue)".utf8) }

@@ -23,10 +23,11 @@ public struct KeyRing: Sendable {
         return try KeyRing(keys: keys, vaultID: vaultID)
     }
 
-    /// The same vault keys with a new root (and so new derived keys), for a rekey.
-    func withNewRoot(vaultID: [UInt8]) throws -> KeyRing {
+    /// The vault keys after a rekey: a new root (and so new derived keys) and a new audit key;
+    /// the others kept.
+    func rotated(vaultID: [UInt8]) throws -> KeyRing {
         var kept = keys.filter { !KeyPurpose.derivedFromRoot.contains($0.key) }
-        kept[.root] = try SecretBytes.random(count: 32)
+        for purpose in KeyPurpose.rotatedByRekey { kept[purpose] = try SecretBytes.random(count: 32) }
         return try KeyRing(keys: kept, vaultID: vaultID)
     }
 

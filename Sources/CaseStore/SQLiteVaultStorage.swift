@@ -95,6 +95,14 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
+    func retiredAuditKeys() throws -> [RetiredAuditKeyRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT version, sealed FROM retired_audit_keys ORDER BY version DESC").map {
+                RetiredAuditKeyRow(version: $0[0], sealed: Self.bytes($0[1]))
+            }
+        }
+    }
+
     func intakeDraft(user: String) throws -> [UInt8]? {
         try read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM intake_drafts WHERE user_name = ?", arguments: [user]).map { Array($0) } }
     }
@@ -314,6 +322,9 @@ final class SQLiteVaultStorage: VaultStorage {
             try db.execute(sql: "DELETE FROM intake_drafts WHERE user_name = ?", arguments: [user])
         case .appendAudit(let draft):
             auditHead = try appendAudit(draft, db, after: auditHead)
+        case .retireAuditKey(let retired):
+            try db.execute(sql: "INSERT INTO retired_audit_keys (version, sealed) VALUES (?, ?)",
+                           arguments: [retired.version, Data(retired.sealed)])
         case .eraseCase(let code, let updatedDay):
             let id = try liveCaseID(code, db)
             try db.execute(sql: "DELETE FROM case_history WHERE case_id = ?", arguments: [id])

@@ -35,21 +35,29 @@ extension UnlockedVault {
 
     /// Who opened or changed a case and when, without its content (the access is itself audited).
     public func accessLog(_ code: CaseCode) throws -> [AuditEntry] {
-        let entries = try storage.auditEntries(AuditFilter(caseCode: code.rawValue)).map(readable)
+        let keys = try auditReadingKeys()
+        let entries = try storage.auditEntries(AuditFilter(caseCode: code.rawValue)).map { readable($0, keys: keys) }
         try storage.apply([.appendAudit(auditDraft(.caseAccessLog, caseCode: code.rawValue))])
         return entries
     }
 
     /// Audit entries matching `filter` (the reading is itself audited).
     public func auditLog(_ filter: AuditFilter) throws -> [AuditEntry] {
-        let entries = try storage.auditEntries(filter).map(readable)
+        let keys = try auditReadingKeys()
+        let entries = try storage.auditEntries(filter).map { readable($0, keys: keys) }
         try storage.apply([.appendAudit(auditDraft(.auditRead))])
         return entries
     }
 
-    private func readable(_ row: AuditEntryRow) -> AuditEntry {
+    /// Every audit key this user can use, newest first; none without the audit key.
+    private func auditReadingKeys() throws -> [SecretBytes] {
+        guard keys.holds(.audit) else { return [] }
+        return AuditKeyChain.keys(current: try keys.key(.audit), retired: try storage.retiredAuditKeys(), vaultID: vault.meta.vaultID)
+    }
+
+    private func readable(_ row: AuditEntryRow, keys: [SecretBytes]) -> AuditEntry {
         AuditEntry(seq: row.seq, at: row.at, actor: row.actor, action: row.action, caseCode: row.caseCode, outcome: row.outcome,
-                   details: AuditPayload.open(row, key: try? keys.key(.audit)))
+                   details: AuditPayload.open(row, keys: keys))
     }
 
     /// Verifies the whole trail (and the checkpoint, if given), then records that it did.
@@ -76,12 +84,17 @@ enum AuditPayload {
         AssociatedData.make("audit_log.payload", at, actor, action)
     }
 
-    static func open(_ row: AuditEntryRow, key: SecretBytes?) -> [String: String] {
+    /// The details of `row`, opened with the first of `keys` (newest first) that opens them;
+    /// `sealed: true` when none does.
+    static func open(_ row: AuditEntryRow, keys: [SecretBytes]) -> [String: String] {
         guard let payload = row.payload else { return [:] }
-        guard let key,
-              let plain = try? SealedValue.open(payload, key: key, associatedData: associatedData(at: row.at, actor: row.actor, action: row.action)),
-              let details = try? JSONDecoder().decode([String: String].self, from: Data(plain))
-        else { return ["sealed": "true"] }
-        return details
+        let associatedData = associatedData(at: row.at, actor: row.actor, action: row.action)
+        for key in keys {
+            if let plain = try? SealedValue.open(payload, key: key, associatedData: associatedData),
+               let details = try? JSONDecoder().decode([String: String].self, from: Data(plain)) {
+                return details
+            }
+        }
+        return ["sealed": "true"]
     }
 }

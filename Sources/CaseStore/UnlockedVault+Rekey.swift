@@ -9,7 +9,8 @@ public struct RekeyReport: Sendable, Equatable {
 }
 
 extension UnlockedVault {
-    /// Rotates the root key and with it the case-wrapping and name-index keys: every case key is
+    /// Rotates the root key and with it the case-wrapping and name-index keys, and the audit key
+    /// (the old one kept sealed under the new): every case key is
     /// re-wrapped and every name index rebuilt, the admin's own slot is re-sealed with
     /// `passphrase`, and each enabled user gets the new keys as a grant to their exchange key.
     /// Disabled users get nothing, so their old slot opens nothing new. The whole rotation is one
@@ -22,7 +23,9 @@ extension UnlockedVault {
         let meta = vault.meta
         var newMeta = meta
         newMeta.keyVersion = meta.keyVersion + 1
-        let newRing = try keys.withNewRoot(vaultID: meta.vaultID)
+        let newRing = try keys.rotated(vaultID: meta.vaultID)
+        let retiredAudit = try AuditKeyChain.retire(keys.key(.audit), version: AuditKeyChain.currentVersion(retired: storage.retiredAuditKeys()),
+                                                    under: newRing.key(.audit), vaultID: meta.vaultID)
         let oldSealer = sealer
         let newSealer = CaseSealer(vaultID: meta.vaultID, keyVersion: newMeta.keyVersion, keys: newRing)
         let total = try storage.counts().openCases + storage.counts().closedCases
@@ -37,7 +40,7 @@ extension UnlockedVault {
             progress?(mutations.count, total)
         }
         let rewrapped = mutations.count
-        mutations += [.requireAllCases(keyVersion: newMeta.keyVersion), .setKeyVersion(newMeta.keyVersion)]
+        mutations += [.requireAllCases(keyVersion: newMeta.keyVersion), .setKeyVersion(newMeta.keyVersion), .retireAuditKey(retiredAudit)]
         var granted = 0
         var leftOut = 0
         for slot in try storage.keySlots() {

@@ -14,6 +14,8 @@ public protocol VaultStorage: AnyObject {
     func keySlots() throws -> [KeySlotRow]
     /// Keys waiting for a user, if any.
     func keyGrant(user: String) throws -> KeyGrantRow?
+    /// Audit keys retired by rekeys, newest first.
+    func retiredAuditKeys() throws -> [RetiredAuditKeyRow]
     /// A user's sealed intake draft, if any.
     func intakeDraft(user: String) throws -> [UInt8]?
     /// A user's run of failed logins, if any.
@@ -75,6 +77,8 @@ public enum StorageMutation: Sendable {
     case deleteIntakeDraft(user: String)
     /// Appends an audit entry; the store assigns its sequence number and chain hash.
     case appendAudit(AuditDraft)
+    /// Keeps the audit key a rekey replaces, sealed under its successor.
+    case retireAuditKey(RetiredAuditKeyRow)
 }
 
 /// The vault's identity.
@@ -108,6 +112,12 @@ public struct KeyGrantRow: Sendable, Equatable {
     public var keyVersion: Int
     public var ephemeralKey: [UInt8]
     public var sealedKeys: [UInt8]
+}
+
+/// An audit key a rekey replaced: key `version`, sealed under the key that replaced it.
+public struct RetiredAuditKeyRow: Sendable, Equatable {
+    public var version: Int
+    public var sealed: [UInt8]
 }
 
 /// A run of failed logins.

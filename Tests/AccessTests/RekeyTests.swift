@@ -38,6 +38,43 @@ final class RekeyTests: XCTestCase {
         let vesna = try fixture.vault().unlock(user: "vesna", passphrase: AccessFixture.passphrase("vesna"))
         XCTAssertThrowsError(try vesna.readCase(after)) { XCTAssertEqual($0 as? CaseStoreError, .tamperedRecord(.caseFile(after.rawValue))) }
         XCTAssertEqual(try vesna.findCases(name: "Posle Rekey"), [], "the old name-index key matches nothing new")
+
+        // Nor does her old audit key open audit details written after the rekey, while the
+        // current audit key opens the details of the whole trail.
+        let rekeySeq = try XCTUnwrap(try fixture.login("ivan").auditLog(AuditFilter(action: "rekey")).first?.seq)
+        let hers = try vesna.auditLog(AuditFilter())
+        let current = try fixture.login("ivan").auditLog(AuditFilter())
+        // (What she writes herself she seals with her old key, so her own entries are left out.)
+        let detailed = current.filter { !$0.details.isEmpty && $0.seq < hers.last!.seq && $0.actor != "vesna" }
+        XCTAssertTrue(detailed.contains { $0.seq > rekeySeq }, "some entries after the rekey have details")
+        XCTAssertTrue(detailed.contains { $0.seq < rekeySeq }, "some entries before the rekey have details")
+        for entry in detailed {
+            XCTAssertNotEqual(entry.details, ["sealed": "true"], "the auditor reads entry \(entry.seq)")
+            let seenByOldKey = try XCTUnwrap(hers.first { $0.seq == entry.seq })
+            if entry.seq > rekeySeq {
+                XCTAssertEqual(seenByOldKey.details, ["sealed": "true"], "entry \(entry.seq) opened with a retired audit key")
+            } else {
+                XCTAssertEqual(seenByOldKey.details, entry.details)
+            }
+        }
+    }
+
+    func testAuditDetailsOfEveryKeyEpochStayReadable() throws {
+        let fixture = try AccessFixture()
+        var reasons: [String] = []
+        for epoch in 0..<3 {
+            let maja = try fixture.login("maja")
+            let code = try maja.createCases([fixture.document("Epoha \(epoch)")])[0]
+            try maja.close(code, reason: ClosureReason.allCases[epoch])
+            reasons.append(ClosureReason.allCases[epoch].rawValue)
+            if epoch < 2 { _ = try fixture.login("admin").rekey(passphrase: AccessFixture.passphrase("admin")) }
+        }
+        let vault = try fixture.vault()
+        XCTAssertEqual(try vault.status().keyVersion, 3)
+        let closures = try fixture.login("ivan").auditLog(AuditFilter(action: "case_close"))
+        XCTAssertEqual(closures.compactMap { $0.details["reason"] }, reasons, "details sealed under each of the three audit keys")
+        let rekeys = try fixture.login("ivan").auditLog(AuditFilter(action: "rekey"))
+        XCTAssertEqual(rekeys.compactMap { $0.details["key_version"] }, ["2", "3"])
     }
 
     func testRoleChangeAndPassphraseChangeTakeEffect() throws {
@@ -67,7 +104,7 @@ final class RekeyTests: XCTestCase {
 
         func runRekey(killAfter: UInt32?) throws -> Bool {
             let rekey = try ChildProcess(executable: writer.path, arguments: ["rekey", fixture.path, "admin", passphraseFile.path],
-                                         environment: [:], timeout: 600)
+                                         environment: ProcessInfo.processInfo.environment, timeout: 600)
             if let killAfter {
                 usleep(killAfter)
                 rekey.send(signal: SIGKILL)
