@@ -123,12 +123,13 @@ enum AuditRendering {
                 return
             }
             // Actions, outcomes and details are shown as stored: they are what `--action` and
-            // the JSON output use. An entry too long for the line goes on, indented, below.
+            // the JSON output use. The fields stay on the entry's first line (so `grep` finds a
+            // code with its action); details that do not fit go on, indented, below.
             for entry in entries {
-                let fields = [String(entry.seq), console.messages.minute(entry.at), entry.actor, entry.action, entry.caseCode ?? "-", entry.outcome]
+                let head = [String(entry.seq), console.messages.minute(entry.at), entry.actor, entry.action, entry.caseCode ?? "-", entry.outcome]
+                    .joined(separator: "  ")
                 let details = entry.details.keys.sorted().map { "\($0)=\(entry.details[$0] ?? "")" }
-                let words = fields.map { (text: $0, separator: "  ") } + details.enumerated().map { (text: $1, separator: $0 == 0 ? "  " : " ") }
-                for line in TextLayout.wrap(words) { console.output(line) }
+                for line in TextLayout.wrap(head: head, words: details) { console.output(line) }
             }
         }
     }

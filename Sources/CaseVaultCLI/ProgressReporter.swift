@@ -47,6 +47,8 @@ final class ProgressReporter {
     /// The whole line for `done` of `total`. The bar gives up width (down to 10) so that long
     /// labels and counts still fit 79 columns.
     func line(done: Int, of total: Int) -> String {
+        let total = max(total, 1)
+        let done = min(max(done, 0), total)
         let percent = String(100 * done / total)
         let figures = " \(String(repeating: " ", count: 3 - percent.count))\(percent)%"
             + (showsCounts ? "  \(console.messages.number(done))/\(console.messages.number(total))" : "")

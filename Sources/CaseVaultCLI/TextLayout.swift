@@ -28,30 +28,33 @@ enum TextLayout {
     /// Width of a terminal line the output keeps within (80 columns, the last left free).
     static let lineWidth = 79
 
-    /// Words in lines of at most `width` columns: each word follows the one before after its
-    /// own separator; a word that does not fit starts a new line indented by `indent`; a word
-    /// longer than a whole line is cut into pieces that fit.
-    static func wrap(_ words: [(text: String, separator: String)], width: Int = lineWidth, indent: Int = 6) -> [String] {
+    /// `head` and then `words` in lines of at most `width` columns: the words follow the head
+    /// (two spaces after it, one between words) while they fit, the rest go on lines indented by
+    /// `indent`, and a word longer than a whole line is cut into pieces that fit. The head is
+    /// never broken, so a search finds all of it on one line.
+    static func wrap(head: String, words: [String], width: Int = lineWidth, indent: Int = 6) -> [String] {
+        precondition(width > indent, "no room for text after the indent")
         let margin = String(repeating: " ", count: indent)
         var lines: [String] = []
-        var line = ""
-        for (text, separator) in words {
+        var line = head
+        var separator = "  "
+        for text in words {
             var word = Substring(text)
-            if !line.isEmpty, line.count + separator.count + word.count <= width {
+            if line.count + separator.count + word.count <= width {
                 line += separator + word
-                continue
-            }
-            if !line.isEmpty { lines.append(line) }
-            line = lines.isEmpty ? "" : margin
-            while line.count + word.count > width {
-                let room = width - line.count
-                lines.append(line + word.prefix(room))
-                word = word.dropFirst(room)
+            } else {
+                lines.append(line)
                 line = margin
+                while line.count + word.count > width {
+                    let room = width - line.count
+                    lines.append(line + word.prefix(room))
+                    word = word.dropFirst(room)
+                }
+                line += word
             }
-            line += word
+            separator = " "
         }
-        if !line.isEmpty { lines.append(line) }
+        lines.append(line)
         return lines
     }
 }

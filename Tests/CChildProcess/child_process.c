@@ -10,10 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/// Closes every descriptor from `first` up, but `keep`; only async-signal-safe calls.
-static void close_from(int first, int keep) {
-    long limit = sysconf(_SC_OPEN_MAX);
-    if (limit < 0 || limit > 65536) limit = 65536;
+/// Closes every descriptor from `first` below `limit`, but `keep`; only async-signal-safe calls.
+static void close_from(int first, int keep, long limit) {
 #ifdef SYS_close_range
     if (keep > first && syscall(SYS_close_range, first, keep - 1, 0) == 0 &&
         syscall(SYS_close_range, keep + 1, ~0U, 0) == 0) {
@@ -27,6 +25,8 @@ static void close_from(int first, int keep) {
 
 pid_t casevault_test_spawn(const char *path, char *const argv[], char *const envp[], const char *directory,
                            int input, int output, int errors) {
+    long limit = sysconf(_SC_OPEN_MAX);
+    if (limit < 0 || limit > 65536) limit = 65536;
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0) return -errno;
     pid_t pid = fork();
@@ -38,17 +38,21 @@ pid_t casevault_test_spawn(const char *path, char *const argv[], char *const env
     }
     if (pid == 0) {
         setsid();
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
         for (int signal_number = 1; signal_number < NSIG; signal_number++) {
             if (signal_number != SIGKILL && signal_number != SIGSTOP) signal(signal_number, SIG_DFL);
         }
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
         int failure = 0;
         if (directory != NULL && chdir(directory) != 0) failure = errno;
         if (failure == 0 && (dup2(input, 0) < 0 || dup2(output, 1) < 0 || dup2(errors, 2) < 0)) failure = errno;
+        // dup2 onto the same number keeps close-on-exec: clear it on the three the child gets.
+        for (int fd = 0; failure == 0 && fd <= 2; fd++) {
+            if (fcntl(fd, F_SETFD, 0) < 0) failure = errno;
+        }
         if (failure == 0) {
-            close_from(3, report[1]);
+            close_from(3, report[1], limit);
             execve(path, argv, envp);
             failure = errno;
         }
@@ -73,7 +77,7 @@ int casevault_test_detach_terminal(void) {
     int null_device = open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (null_device < 0) return -errno;
     int failure = dup2(null_device, 0) < 0 ? errno : 0;
-    close(null_device);
+    if (null_device != 0) close(null_device);
     if (failure != 0) return -failure;
     if (getsid(0) == getpid()) return 0;
     int terminal = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);

@@ -26,7 +26,7 @@ final class CrashRecoveryTests: XCTestCase {
         let rounds = 25
         for round in 0..<rounds {
             let writerProcess = try ChildProcess(executable: writer.path, arguments: ["create", vault.path, "vesna", passphraseFile.path],
-                                                 environment: [:], timeout: 120)
+                                                 environment: ProcessInfo.processInfo.environment, timeout: 120)
             usleep(UInt32.random(in: 30_000...400_000, using: &generator))
             writerProcess.send(signal: SIGKILL)
             XCTAssertEqual(writerProcess.wait(), .signalled(SIGKILL), "round \(round): the writer stopped before it was killed")

@@ -63,7 +63,9 @@ final class ShellTerminalTests: XCTestCase {
         for (command, prompt, signal) in cases {
             let terminal = try TmuxSession(command: command + report)
             try terminal.wait(for: prompt)
-            usleep(200_000)
+            let deadline = Date().addingTimeInterval(10)
+            while try terminal.localModes() & tcflag_t(ECHO) != 0, Date() < deadline { usleep(20_000) }
+            XCTAssertEqual(try terminal.localModes() & tcflag_t(ECHO), 0, "\(command): echo is not off at the prompt")
             let shellPID = try terminal.panePID()
             let children = try String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)
             let program = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "\(command): no program running")

@@ -26,6 +26,17 @@ final class TmuxSession {
         return pid
     }
 
+    /// The local modes (`c_lflag`: ECHO, ICANON, ISIG, ...) of the pane's terminal right now.
+    func localModes() throws -> tcflag_t {
+        let path = try Self.tmux(["display-message", "-p", "-t", name, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let descriptor = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        guard descriptor >= 0 else { throw TmuxFailure(arguments: ["open", path]) }
+        defer { close(descriptor) }
+        var attributes = termios()
+        guard tcgetattr(descriptor, &attributes) == 0 else { throw TmuxFailure(arguments: ["tcgetattr", path]) }
+        return attributes.c_lflag
+    }
+
     /// Sends a key such as `C-c` or `C-d`.
     func key(_ key: String) throws {
         try Self.tmux(["send-keys", "-t", name, key])

@@ -12,9 +12,11 @@ import Glibc
 public final class ChildProcess: @unchecked Sendable {
     /// How the process ended.
     public enum Termination: Equatable, Sendable {
+        /// It exited with this status.
         case exited(Int32)
+        /// This signal ended it.
         case signalled(Int32)
-        /// Still running at its deadline; it was killed.
+        /// Still running at its deadline; it and its process group were killed.
         case timedOut
     }
 
@@ -26,51 +28,51 @@ public final class ChildProcess: @unchecked Sendable {
         case nullDevice
     }
 
+    /// The child's process id (also its process group and session id).
     public let pid: pid_t
-    private let lock = NSLock()
-    private var collectedOutput = Data()
-    private var collectedErrors = Data()
-    private var ending: Termination?
+    private let state: State
+    private let inputLock = NSLock()
     private var inputDescriptor: Int32
-    private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts `executable` (a path; use `/usr/bin/env` to search `PATH`). The child is killed if
-    /// it still runs `timeout` seconds later.
+    /// Starts `executable` (a path; use `/usr/bin/env` to search `PATH`). The child and its
+    /// process group are killed if it still runs `timeout` seconds later.
     public init(executable: String, arguments: [String], environment: [String: String], directory: String? = nil,
                 input: Input = .nullDevice, timeout: TimeInterval = 300) throws {
         TestProcessIsolation.apply()
-        let output = try Self.makePipe()
-        let errors = try Self.makePipe()
+        var opened: [Int32] = []
+        defer { opened.forEach { close($0) } }
+        let output = try Self.makePipe(&opened)
+        let errors = try Self.makePipe(&opened)
         let childInput: Int32
         switch input {
         case .pipe:
-            let pipe = try Self.makePipe()
+            let pipe = try Self.makePipe(&opened)
             childInput = pipe.read
             inputDescriptor = pipe.write
         case .nullDevice:
             childInput = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            guard childInput >= 0 else { throw ChildProcessError.couldNotStart(executable: "/dev/null", errno: errno) }
+            opened.append(childInput)
             inputDescriptor = -1
         }
         let started = Self.spawn(executable, [executable] + arguments, environment.map { "\($0.key)=\($0.value)" },
                                  directory, childInput, output.write, errors.write)
-        close(childInput)
-        close(output.write)
-        close(errors.write)
-        guard started > 0 else {
-            close(output.read)
-            close(errors.read)
-            if inputDescriptor >= 0 { close(inputDescriptor) }
-            throw ChildProcessError.couldNotStart(executable: executable, errno: -started)
-        }
+        guard started > 0 else { throw ChildProcessError.couldNotStart(executable: executable, errno: -started) }
+        // The parent keeps only the read ends of stdout and stderr and the write end of stdin.
+        let kept = [output.read, errors.read, inputDescriptor]
+        opened.removeAll { kept.contains($0) }
         pid = started
-        let deadline = Date().addingTimeInterval(timeout)
-        Thread.detachNewThread { [self] in
-            collect(output: output.read, errors: errors.read, deadline: deadline)
+        state = State(pid: started, deadline: Date().addingTimeInterval(timeout))
+        Thread.detachNewThread { [state] in
+            state.collect(output: output.read, errors: errors.read)
         }
     }
 
+    /// A child no longer referenced is not left waiting: its stdin is closed and, if it still
+    /// runs, its process group is killed.
     deinit {
         if inputDescriptor >= 0 { close(inputDescriptor) }
+        state.killGroupIfRunning()
     }
 
     /// Runs a program to its end with `input` on its stdin and returns it, ended.
@@ -86,42 +88,44 @@ public final class ChildProcess: @unchecked Sendable {
         return child
     }
 
-    /// Writes to the child's stdin (an `Input.pipe` child only).
+    /// Writes to the child's stdin (an `Input.pipe` child only). Holds the input lock for the
+    /// whole write, so `closeInput()` from another thread cannot let the descriptor be reused
+    /// under it.
     public func write(_ data: Data) throws {
-        let descriptor = lock.withLock { inputDescriptor }
-        guard descriptor >= 0 else { throw ChildProcessError.inputClosed }
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw ChildProcessError.inputClosed
+        try inputLock.withLock {
+            guard inputDescriptor >= 0 else { throw ChildProcessError.inputClosed }
+            try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Glibc.write(inputDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw ChildProcessError.inputClosed
+                    }
+                    offset += written
                 }
-                offset += written
             }
         }
     }
 
     /// Ends the child's stdin.
     public func closeInput() {
-        lock.withLock {
+        inputLock.withLock {
             if inputDescriptor >= 0 { close(inputDescriptor) }
             inputDescriptor = -1
         }
     }
 
-    /// Sends a signal to the child.
+    /// Sends a signal to the child, unless it has already been reaped (its pid could by then
+    /// belong to another process).
     public func send(signal: Int32) {
-        if lock.withLock({ ending == nil }) { kill(pid, signal) }
+        state.signalIfRunning(signal)
     }
 
-    /// Waits until the child has ended (at the latest its deadline) and returns how.
+    /// Waits until the child has ended (at the latest shortly after its deadline) and returns how.
     @discardableResult
     public func wait() -> Termination {
-        finished.wait()
-        finished.signal()
-        return lock.withLock { ending ?? .timedOut }
+        state.wait()
     }
 
     /// The exit status, or -1 when the child was killed by a signal or its deadline.
@@ -133,65 +137,26 @@ public final class ChildProcess: @unchecked Sendable {
     /// Everything the child wrote to stdout, once it has ended.
     public var output: Data {
         wait()
-        return lock.withLock { collectedOutput }
+        return state.collected.output
     }
 
     /// Everything the child wrote to stderr, once it has ended.
     public var errors: Data {
         wait()
-        return lock.withLock { collectedErrors }
+        return state.collected.errors
     }
 
+    /// `output` as UTF-8 text.
     public var outputText: String { String(decoding: output, as: UTF8.self) }
+
+    /// `errors` as UTF-8 text.
     public var errorText: String { String(decoding: errors, as: UTF8.self) }
 
-    /// Reads both pipes until the child has ended and they are drained, reaps the child, and
-    /// kills it at the deadline. After the child's end a grandchild that kept a pipe open is
-    /// not waited for longer than a second.
-    private func collect(output: Int32, errors: Int32, deadline: Date) {
-        var open = [output: true, errors: true]
-        var ended: Termination?
-        var killedAtDeadline = false
-        var drainUntil: Date?
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while open.values.contains(true) || ended == nil {
-            var descriptors = open.filter(\.value).map { pollfd(fd: $0.key, events: Int16(POLLIN), revents: 0) }
-            _ = poll(&descriptors, nfds_t(descriptors.count), 50)
-            for entry in descriptors where entry.revents != 0 {
-                let count = read(entry.fd, &buffer, buffer.count)
-                if count > 0 {
-                    lock.withLock {
-                        if entry.fd == output { collectedOutput.append(contentsOf: buffer[0..<count]) }
-                        else { collectedErrors.append(contentsOf: buffer[0..<count]) }
-                    }
-                } else if count == 0 || errno != EINTR {
-                    open[entry.fd] = false
-                }
-            }
-            if ended == nil {
-                var status: Int32 = 0
-                if waitpid(pid, &status, WNOHANG) == pid {
-                    let signalNumber = status & 0x7f
-                    ended = killedAtDeadline ? .timedOut : signalNumber == 0 ? .exited((status >> 8) & 0xff) : .signalled(signalNumber)
-                    drainUntil = Date().addingTimeInterval(1)
-                } else if !killedAtDeadline, Date() > deadline {
-                    kill(pid, SIGKILL)
-                    killedAtDeadline = true
-                }
-            } else if let drainUntil, Date() > drainUntil {
-                break
-            }
-        }
-        close(output)
-        close(errors)
-        lock.withLock { ending = ended }
-        finished.signal()
-    }
-
-    private static func makePipe() throws -> (read: Int32, write: Int32) {
+    private static func makePipe(_ opened: inout [Int32]) throws -> (read: Int32, write: Int32) {
         var descriptors: [Int32] = [-1, -1]
         let result = casevault_test_pipe(&descriptors)
         guard result == 0 else { throw ChildProcessError.couldNotStart(executable: "pipe", errno: -result) }
+        opened += descriptors
         return (descriptors[0], descriptors[1])
     }
 
@@ -218,4 +183,104 @@ public final class ChildProcess: @unchecked Sendable {
 public enum ChildProcessError: Error, Equatable {
     case couldNotStart(executable: String, errno: Int32)
     case inputClosed
+}
+
+/// What the collecting thread shares with the `ChildProcess` (and outlives it if need be).
+private final class State: @unchecked Sendable {
+    let pid: pid_t
+    let deadline: Date
+    private let lock = NSLock()
+    private var output = Data()
+    private var errors = Data()
+    private var reaped = false
+    private var ending: ChildProcess.Termination?
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(pid: pid_t, deadline: Date) {
+        self.pid = pid
+        self.deadline = deadline
+    }
+
+    var collected: (output: Data, errors: Data) { lock.withLock { (output, errors) } }
+
+    func signalIfRunning(_ signal: Int32) {
+        lock.withLock {
+            if !reaped { kill(pid, signal) }
+        }
+    }
+
+    func killGroupIfRunning() {
+        lock.withLock {
+            if !reaped { kill(-pid, SIGKILL) }
+        }
+    }
+
+    /// Waits for the end; should the collecting thread itself be stuck, gives up a minute after
+    /// the deadline and reports a timeout rather than hang the test run.
+    func wait() -> ChildProcess.Termination {
+        let limit = max(deadline.timeIntervalSinceNow, 0) + 60
+        if finished.wait(timeout: .now() + limit) == .success { finished.signal() }
+        return lock.withLock { ending } ?? .timedOut
+    }
+
+    /// Reads both pipes until the child has ended and they are drained, reaps the child, and at
+    /// the deadline kills its whole process group. After the child's end a grandchild that kept
+    /// a pipe open is not waited for longer than a second.
+    func collect(output outputDescriptor: Int32, errors errorDescriptor: Int32) {
+        var open = [outputDescriptor: true, errorDescriptor: true]
+        var ended: ChildProcess.Termination?
+        var killedAtDeadline = false
+        var drainUntil: Date?
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while open.values.contains(true) || ended == nil {
+            var descriptors = open.filter(\.value).map { pollfd(fd: $0.key, events: Int16(POLLIN), revents: 0) }
+            _ = poll(&descriptors, nfds_t(descriptors.count), 50)
+            for entry in descriptors where entry.revents != 0 {
+                let count = read(entry.fd, &buffer, buffer.count)
+                if count > 0 {
+                    lock.withLock {
+                        if entry.fd == outputDescriptor { output.append(contentsOf: buffer[0..<count]) }
+                        else { errors.append(contentsOf: buffer[0..<count]) }
+                    }
+                } else if count == 0 || errno != EINTR {
+                    open[entry.fd] = false
+                }
+            }
+            if ended == nil {
+                ended = lock.withLock { reap(killedAtDeadline: killedAtDeadline) }
+                if ended != nil {
+                    drainUntil = Date().addingTimeInterval(1)
+                } else if !killedAtDeadline, Date() > deadline {
+                    kill(-pid, SIGKILL)
+                    kill(pid, SIGKILL)
+                    killedAtDeadline = true
+                }
+            } else if let drainUntil, Date() > drainUntil {
+                break
+            }
+        }
+        close(outputDescriptor)
+        close(errorDescriptor)
+        lock.withLock { ending = ended }
+        finished.signal()
+    }
+
+    /// How the child ended, if it has; called with the lock held, so `signalIfRunning` never
+    /// signals a reaped pid.
+    private func reap(killedAtDeadline: Bool) -> ChildProcess.Termination? {
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, WNOHANG)
+        if result == pid {
+            reaped = true
+            if killedAtDeadline { return .timedOut }
+            let signalNumber = status & 0x7f
+            return signalNumber == 0 ? .exited((status >> 8) & 0xff) : .signalled(signalNumber)
+        }
+        if result < 0, errno != EINTR {
+            // Reaped by someone else (or SIGCHLD ignored): the end is known, its status is not.
+            reaped = true
+            return .timedOut
+        }
+        return nil
+    }
 }

@@ -45,14 +45,49 @@ final class ChildProcessTests: XCTestCase {
         XCTAssertEqual(child.outputText, "end\n")
     }
 
-    func testTheChildHasNoControllingTerminalAndOnlyItsOwnDescriptors() throws {
+    func testTheChildLeadsItsOwnSessionWithoutATerminal() throws {
+        // Field 6 of /proc/PID/stat is the session id: the shell's own pid when it leads one.
         let child = try ChildProcess.run(
-            executable: shell, arguments: ["-c", "if (exec 3</dev/tty) 2>/dev/null; then echo terminal; else echo none; fi; ls /proc/self/fd | wc -l"],
+            executable: shell, arguments: ["-c", "if (exec 3</dev/tty) 2>/dev/null; then echo terminal; else echo none; fi; cut -d' ' -f6 /proc/$$/stat; echo $$"],
             environment: environment, timeout: 30)
-        let lines = child.outputText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        XCTAssertEqual(lines.first, "none", child.errorText)
+        let lines = child.outputText.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3, child.errorText)
+        XCTAssertEqual(lines.first, "none")
+        XCTAssertEqual(lines[1], lines[2], "the child is not a session leader")
+    }
+
+    func testTheChildGetsNoDescriptorOfTheTestProcess() throws {
+        let leaked = open("/dev/null", O_RDONLY)
+        XCTAssertGreaterThan(leaked, 2)
+        defer { close(leaked) }
+        let child = try ChildProcess.run(executable: shell, arguments: ["-c", "ls /proc/self/fd"], environment: environment, timeout: 30)
         // 0, 1, 2 and the descriptor `ls` opens to list the directory.
-        XCTAssertEqual(lines.last, "4")
+        XCTAssertEqual(child.outputText.split(separator: "\n").count, 4, child.outputText)
+    }
+
+    func testTheDeadlineKillsTheWholeProcessGroup() throws {
+        let child = try ChildProcess.run(executable: shell, arguments: ["-c", "sleep 60 & echo $!; wait"], environment: environment, timeout: 1)
+        XCTAssertEqual(child.wait(), .timedOut)
+        let grandchild = try XCTUnwrap(Int32(child.outputText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        usleep(100_000)
+        XCTAssertFalse(Self.isRunning(grandchild), "the grandchild outlived the deadline")
+    }
+
+    func testAChildNoLongerReferencedIsKilled() throws {
+        var child: ChildProcess? = try ChildProcess(executable: shell, arguments: ["-c", "sleep 60"], environment: environment,
+                                                    input: .pipe, timeout: 120)
+        let pid = try XCTUnwrap(child?.pid)
+        child = nil
+        let deadline = Date().addingTimeInterval(5)
+        while Self.isRunning(pid), Date() < deadline { usleep(20_000) }
+        XCTAssertFalse(Self.isRunning(pid))
+    }
+
+    /// True while `pid` exists and is not a zombie.
+    private static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let state = stat.split(separator: ")").last?.split(separator: " ").first else { return false }
+        return state != "Z"
     }
 
     func testAMissingProgramIsAnErrorNotAChild() {

@@ -3,46 +3,77 @@ import Glibc
 #endif
 
 /// Puts a terminal's saved mode back when a signal ends the program while raw or no-echo mode is
-/// on (SIGTERM from `kill`, SIGHUP when the window closes, SIGINT where Ctrl-C still raises it),
-/// so the user's terminal is never left without echo or line editing. The handler restores the
-/// mode, then lets the signal end the program as it would have.
+/// on (SIGTERM from `kill`, SIGHUP when the window closes, SIGINT or SIGQUIT where the keyboard
+/// still raises them), so the user's terminal is never left without echo or line editing. The
+/// handler restores the mode, then lets the signal end the program as it would have. A signal
+/// the program ignores (SIGHUP under `nohup`) stays ignored.
 enum TerminalRestoreOnSignal {
     /// The signals that end the program while the terminal is in a special mode.
-    static let endingSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+    static let endingSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
 
     nonisolated(unsafe) private static var saved = termios()
     nonisolated(unsafe) private static var descriptor: Int32 = -1
+    nonisolated(unsafe) private static var depth = 0
     nonisolated(unsafe) private static var previous: [Int32: sigaction] = [:]
 
-    /// From now until `disarm()`, the ending signals restore `mode` on `terminal` before they
-    /// end the program.
+    /// From now until the matching `disarm()`, the ending signals restore `mode` on `terminal`
+    /// before they end the program. Nested calls keep the outermost mode and handlers.
     static func arm(terminal: Int32, mode: termios) {
-        saved = mode
-        descriptor = terminal
-        for signalNumber in endingSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signalNumber in
-                if TerminalRestoreOnSignal.descriptor >= 0 {
-                    tcsetattr(TerminalRestoreOnSignal.descriptor, TCSANOW, &TerminalRestoreOnSignal.saved)
+        withEndingSignalsBlocked {
+            depth += 1
+            guard depth == 1 else { return }
+            saved = mode
+            descriptor = terminal
+            for signalNumber in endingSignals {
+                var current = sigaction()
+                sigaction(signalNumber, nil, &current)
+                guard !isIgnored(current) else { continue }
+                var action = sigaction()
+                action.__sigaction_handler.sa_handler = { signalNumber in
+                    if TerminalRestoreOnSignal.descriptor >= 0 {
+                        tcsetattr(TerminalRestoreOnSignal.descriptor, TCSANOW, &TerminalRestoreOnSignal.saved)
+                    }
+                    signal(signalNumber, SIG_DFL)
+                    raise(signalNumber)
                 }
-                signal(signalNumber, SIG_DFL)
-                raise(signalNumber)
+                sigemptyset(&action.sa_mask)
+                action.sa_flags = 0
+                sigaction(signalNumber, &action, nil)
+                previous[signalNumber] = current
             }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            var old = sigaction()
-            sigaction(signalNumber, &action, &old)
-            previous[signalNumber] = old
         }
     }
 
-    /// Puts back the handlers that were there before `arm`.
+    /// Ends the matching `arm()`; the outermost one puts back the handlers that were there before.
     static func disarm() {
-        descriptor = -1
-        for (signalNumber, old) in previous {
-            var action = old
-            sigaction(signalNumber, &action, nil)
+        withEndingSignalsBlocked {
+            guard depth > 0 else { return }
+            depth -= 1
+            guard depth == 0 else { return }
+            descriptor = -1
+            for (signalNumber, old) in previous {
+                var action = old
+                sigaction(signalNumber, &action, nil)
+            }
+            previous = [:]
         }
-        previous = [:]
+    }
+
+    /// Whether `action` is SIG_IGN (C function pointers are compared by address).
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        guard let handler = action.__sigaction_handler.sa_handler else { return false }
+        return unsafeBitCast(handler, to: UnsafeRawPointer.self) == unsafeBitCast(SIG_IGN, to: UnsafeRawPointer.self)
+    }
+
+    /// Runs `body` with the ending signals held back, so a handler never sees its state half
+    /// changed; a signal that arrives meanwhile is delivered right after.
+    private static func withEndingSignalsBlocked(_ body: () -> Void) {
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        for signalNumber in endingSignals { sigaddset(&blocked, signalNumber) }
+        var before = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &blocked, &before)
+        body()
+        pthread_sigmask(SIG_SETMASK, &before, nil)
     }
 }
