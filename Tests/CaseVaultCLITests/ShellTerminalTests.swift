@@ -76,4 +76,24 @@ final class ShellTerminalTests: XCTestCase {
             XCTAssertEqual(mode.split(separator: " ").dropFirst().sorted(), ["echo", "icanon", "isig"], "\(command) left the terminal as: \(mode)")
         }
     }
+
+    func testControlCAtAPassphrasePromptInTheShellCancelsOnlyThatCommand() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
+        let command = [CLIProcess.binary.path, "shell", "--lang", "en", "--vault", cli.vault, "--user", "ana", "--passphrase-file", try cli.passphraseFile("ana")]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let terminal = try TmuxSession(command: command + "; echo EXIT-STATUS=$?; sleep 60")
+        try terminal.waitForLines(startingWith: "ana (", atLeast: 1)
+        // Before this was fixed, the prompt's own Ctrl-C handler ended the whole shell here.
+        try terminal.type("user add bob --role caseworker")
+        try terminal.wait(for: "New passphrase for bob:")
+        try terminal.key("C-c")
+        try terminal.waitForLines(startingWith: "ana (", atLeast: 2)
+        try terminal.type("user list")
+        let listed = try terminal.wait(for: "administrator")
+        XCTAssertFalse(listed.components(separatedBy: "user list").last?.contains("bob") ?? true, "the cancelled command added no user")
+        try terminal.key("C-d")
+        let screen = try terminal.wait(for: "EXIT-STATUS=")
+        XCTAssertTrue(screen.contains("EXIT-STATUS=0"), String(screen.suffix(400)))
+    }
 }

@@ -2,8 +2,8 @@
 import Foundation
 import XCTest
 
-/// The handlers that give the terminal back when a signal ends the program: they leave ignored
-/// signals ignored, nest, and put back exactly what was there before.
+/// The handlers that give the terminal back when a signal ends the program: they take only
+/// signals that would end it, nest, and put back exactly what was there before.
 final class TerminalRestoreOnSignalTests: XCTestCase {
     private func handlerAddress(_ signalNumber: Int32) -> UnsafeRawPointer? {
         var current = sigaction()
@@ -11,37 +11,44 @@ final class TerminalRestoreOnSignalTests: XCTestCase {
         return current.__sigaction_handler.sa_handler.map { unsafeBitCast($0, to: UnsafeRawPointer.self) }
     }
 
-    private func withDisposition(_ signalNumber: Int32, _ handler: sighandler_t, _ body: () throws -> Void) rethrows {
+    private func withDisposition(_ signalNumber: Int32, _ handler: sighandler_t?, _ body: () throws -> Void) rethrows {
         let original = signal(signalNumber, handler)
         defer { signal(signalNumber, original) }
         try body()
     }
 
-    func testAnIgnoredSignalStaysIgnored() {
+    func testIgnoredAndHandledSignalsAreLeftAlone() {
         let ignore = unsafeBitCast(SIG_IGN, to: UnsafeRawPointer.self)
+        let custom: sighandler_t = { _ in }
+        let customAddress = unsafeBitCast(custom, to: UnsafeRawPointer.self)
         withDisposition(SIGHUP, SIG_IGN) {
-            TerminalRestoreOnSignal.arm(terminal: -1, mode: termios())
-            XCTAssertEqual(handlerAddress(SIGHUP), ignore, "nohup's SIGHUP must stay ignored")
-            XCTAssertNotEqual(handlerAddress(SIGTERM), unsafeBitCast(SIG_DFL, to: UnsafeRawPointer.self))
-            TerminalRestoreOnSignal.disarm()
-            XCTAssertEqual(handlerAddress(SIGHUP), ignore)
+            withDisposition(SIGINT, custom) {
+                withDisposition(SIGTERM, SIG_DFL) {
+                    TerminalRestoreOnSignal.arm(terminal: -1, mode: termios())
+                    XCTAssertEqual(handlerAddress(SIGHUP), ignore, "nohup's SIGHUP must stay ignored")
+                    XCTAssertEqual(handlerAddress(SIGINT), customAddress, "the shell's own Ctrl-C handler must stay")
+                    XCTAssertNotNil(handlerAddress(SIGTERM), "SIGTERM would end the program: it restores the terminal first")
+                    TerminalRestoreOnSignal.disarm()
+                    XCTAssertEqual(handlerAddress(SIGHUP), ignore)
+                    XCTAssertEqual(handlerAddress(SIGINT), customAddress)
+                    XCTAssertNil(handlerAddress(SIGTERM), "the default is back")
+                }
+            }
         }
     }
 
     func testNestedCallsKeepTheOutermostHandlersAndPutBackTheOriginal() {
-        let custom: sighandler_t = { _ in }
-        let customAddress = unsafeBitCast(custom, to: UnsafeRawPointer.self)
-        withDisposition(SIGTERM, custom) {
+        withDisposition(SIGTERM, SIG_DFL) {
             TerminalRestoreOnSignal.arm(terminal: -1, mode: termios())
             let armed = handlerAddress(SIGTERM)
-            XCTAssertNotEqual(armed, customAddress)
+            XCTAssertNotNil(armed)
             TerminalRestoreOnSignal.arm(terminal: -1, mode: termios())
             TerminalRestoreOnSignal.disarm()
             XCTAssertEqual(handlerAddress(SIGTERM), armed, "the inner disarm must leave the outer arm in place")
             TerminalRestoreOnSignal.disarm()
-            XCTAssertEqual(handlerAddress(SIGTERM), customAddress, "the handler from before is back")
+            XCTAssertNil(handlerAddress(SIGTERM), "the default is back")
             TerminalRestoreOnSignal.disarm()
-            XCTAssertEqual(handlerAddress(SIGTERM), customAddress, "an extra disarm changes nothing")
+            XCTAssertNil(handlerAddress(SIGTERM), "an extra disarm changes nothing")
         }
     }
 }

@@ -5,8 +5,9 @@ import Glibc
 /// Puts a terminal's saved mode back when a signal ends the program while raw or no-echo mode is
 /// on (SIGTERM from `kill`, SIGHUP when the window closes, SIGINT or SIGQUIT where the keyboard
 /// still raises them), so the user's terminal is never left without echo or line editing. The
-/// handler restores the mode, then lets the signal end the program as it would have. A signal
-/// the program ignores (SIGHUP under `nohup`) stays ignored.
+/// handler restores the mode, then lets the signal end the program as it would have. Only signals
+/// that would end the program are taken: one it ignores (SIGHUP under `nohup`) or handles itself
+/// (the shell's Ctrl-C, which cancels the running command) is left alone.
 enum TerminalRestoreOnSignal {
     /// The signals that end the program while the terminal is in a special mode.
     static let endingSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
@@ -27,7 +28,7 @@ enum TerminalRestoreOnSignal {
             for signalNumber in endingSignals {
                 var current = sigaction()
                 sigaction(signalNumber, nil, &current)
-                guard !isIgnored(current) else { continue }
+                guard isDefault(current) else { continue }
                 var action = sigaction()
                 action.__sigaction_handler.sa_handler = { signalNumber in
                     if TerminalRestoreOnSignal.descriptor >= 0 {
@@ -59,10 +60,9 @@ enum TerminalRestoreOnSignal {
         }
     }
 
-    /// Whether `action` is SIG_IGN (C function pointers are compared by address).
-    private static func isIgnored(_ action: sigaction) -> Bool {
-        guard let handler = action.__sigaction_handler.sa_handler else { return false }
-        return unsafeBitCast(handler, to: UnsafeRawPointer.self) == unsafeBitCast(SIG_IGN, to: UnsafeRawPointer.self)
+    /// Whether `action` is SIG_DFL (a null handler; nothing else is).
+    private static func isDefault(_ action: sigaction) -> Bool {
+        action.__sigaction_handler.sa_handler == nil
     }
 
     /// Runs `body` with the ending signals held back, so a handler never sees its state half
