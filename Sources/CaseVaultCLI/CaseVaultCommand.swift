@@ -69,6 +69,8 @@ public struct CaseVaultCommand: ParsableCommand {
         } catch let error as CLIError {
             console.report(error)
             return ExitStatus.failure
+        } catch is CommandInterrupted {
+            return InterruptibleCommand.interrupted
         } catch {
             // ArgumentParser's own messages (usage, unknown options, help) stay English.
             let message = fullMessage(for: error)

@@ -37,6 +37,7 @@ enum TerminalPrompt {
         while read(descriptor, &byte, 1) == 1, byte != 0x0A {
             if line.count < 4096 { line.append(byte) }
         }
+        if InterruptibleCommand.wasInterrupted != 0 { throw CommandInterrupted() }
         if line.last == 0x0D { line.removeLast() }
         guard !line.isEmpty else { throw CLIError(id: "cli.error.no_passphrase") }
         return SecretBytes(line)

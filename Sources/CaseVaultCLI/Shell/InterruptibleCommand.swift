@@ -23,3 +23,8 @@ enum InterruptibleCommand {
         return wasInterrupted != 0 ? interrupted : status
     }
 }
+
+/// Thrown where a command notices that Ctrl-C interrupted it inside the shell (a passphrase
+/// prompt); it ends the command with the interrupted status and no error message, and the shell
+/// says "Cancelled.".
+struct CommandInterrupted: Error {}
