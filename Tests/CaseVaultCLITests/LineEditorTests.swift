@@ -126,6 +126,28 @@ final class LineEditorTests: XCTestCase {
         XCTAssertEqual(LineRenderer.columns(of: "е\u{301}"), 1)
     }
 
+    func testALineTooLongForTheTerminalScrollsSidewaysAroundTheCursor() {
+        let text = "refer 7K3M-QX9D --service legal --to Centar"
+        var buffer = LineBuffer(text)
+        // 20 columns, prompt "> ": 17 columns of text, the last column left free.
+        let atEnd = LineRenderer.redraw(prompt: "> ", buffer: buffer, width: 20)
+        XCTAssertEqual(atEnd, "\r> " + String(text.suffix(16)) + "\u{1B}[K", "the end of the line, the cursor after it")
+        buffer.moveToStart()
+        let atStart = LineRenderer.redraw(prompt: "> ", buffer: buffer, width: 20)
+        XCTAssertEqual(atStart, "\r> " + String(text.prefix(17)) + "\u{1B}[K\u{1B}[17D")
+        for position in 0...text.count {
+            var moved = LineBuffer(text)
+            moved.moveToStart()
+            for _ in 0..<position { moved.moveRight() }
+            let window = LineRenderer.visibleRange(moved.characters, cursor: moved.cursor, room: 17)
+            XCTAssertTrue(window.contains(moved.cursor) || window.upperBound == moved.cursor, "cursor \(position) outside \(window)")
+            XCTAssertLessThanOrEqual(LineRenderer.columns(of: moved.characters[window]), 17)
+        }
+        XCTAssertEqual(LineRenderer.redraw(prompt: "> ", buffer: LineBuffer("short"), width: 20), "\r> short\u{1B}[K", "a line that fits is drawn whole")
+        XCTAssertEqual(LineRenderer.redraw(prompt: "a long prompt > ", buffer: LineBuffer("xyz"), width: 10), "\ra long prompt > \u{1B}[K",
+                       "a prompt wider than the terminal leaves one column, for the cursor")
+    }
+
     // MARK: Ending keys
 
     func testControlCAndControlD() {

@@ -73,10 +73,10 @@ public final class LineEditor {
         defer { mode.restore() }
         let reader = ByteReader(descriptor: input)
         let writer = DescriptorWriter(descriptor: output)
-        writer.send(entry.echo.map { LineRenderer.redraw(prompt: prompt, buffer: $0) } ?? prompt)
+        writer.send(entry.echo.map { LineRenderer.redraw(prompt: prompt, buffer: $0, width: TerminalWidth.of(output)) } ?? prompt)
         var needsRedraw = false
         func redrawIfNeeded() {
-            if needsRedraw, let echo = entry.echo { writer.send(LineRenderer.redraw(prompt: prompt, buffer: echo)) }
+            if needsRedraw, let echo = entry.echo { writer.send(LineRenderer.redraw(prompt: prompt, buffer: echo, width: TerminalWidth.of(output))) }
             needsRedraw = false
         }
         while true {
