@@ -14,7 +14,7 @@ final class ShellTerminalTests: XCTestCase {
             .split(separator: "\n").first.map(String.init))
         let passphrase = "maja has a long passphrase"
 
-        let command = [CLIProcess.binary.path, "shell", "--lang", "en", "--vault", cli.vault, "--user", "maja", "--idle-lock", "3"]
+        let command = [CLIProcess.binary.path, "shell", "--lang", "en", "--vault", cli.vault, "--user", "maja", "--idle-lock", "6"]
             .map { "'\($0)'" }.joined(separator: " ")
         let terminal = try TmuxSession(command: command + "; echo EXIT-STATUS=$?; sleep 60")
         try terminal.wait(for: "Passphrase for maja:")
@@ -24,7 +24,7 @@ final class ShellTerminalTests: XCTestCase {
 
         try terminal.type("case show \(code)")
         try terminal.wait(for: "Радмила Стојковић")
-        try terminal.wait(for: "Locked.", timeout: 15)
+        try terminal.wait(for: "Locked.", timeout: 25)
         XCTAssertFalse(try terminal.visible().contains("Радмила"), "the idle lock must hide case content")
         try terminal.wait(for: "Passphrase for maja:")
         try terminal.type(passphrase)
@@ -93,7 +93,10 @@ final class ShellTerminalTests: XCTestCase {
         XCTAssertTrue(cancelled.contains("Cancelled."), String(cancelled.suffix(400)))
         XCTAssertFalse(cancelled.contains("casevault: error"), "a cancelled prompt is not an error")
         try terminal.type("user list")
-        let listed = try terminal.wait(for: "administrator")
+        // The role is in the prompt too: wait for the prompt after the listing.
+        try terminal.waitForLines(startingWith: "ana (", atLeast: 3)
+        let listed = try terminal.screen()
+        XCTAssertTrue(listed.contains("FAILED LOGINS"), String(listed.suffix(400)))
         XCTAssertFalse(listed.components(separatedBy: "user list").last?.contains("bob") ?? true, "the cancelled command added no user")
         try terminal.key("C-d")
         let screen = try terminal.wait(for: "EXIT-STATUS=")
