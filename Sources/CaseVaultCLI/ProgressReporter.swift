@@ -36,7 +36,7 @@ final class ProgressReporter {
         guard now().timeIntervalSince(lastShown) >= 0.5 || (finished && shown) else { return }
         lastShown = now()
         shown = true
-        console.progress("\r" + line(done: min(done, total), of: total))
+        console.progress("\r" + line(done: done, of: total))
     }
 
     func finish() {
@@ -44,15 +44,15 @@ final class ProgressReporter {
         shown = false
     }
 
-    /// The whole line for `done` of `total`. The bar gives up width (down to 10) so that long
-    /// labels and counts still fit 79 columns.
+    /// The whole line for `done` of `total` (clamped to 0...total). The bar gives up width (down
+    /// to 10) so that long labels and counts still fit the line width.
     func line(done: Int, of total: Int) -> String {
         let total = max(total, 1)
         let done = min(max(done, 0), total)
         let percent = String(100 * done / total)
         let figures = " \(String(repeating: " ", count: 3 - percent.count))\(percent)%"
             + (showsCounts ? "  \(console.messages.number(done))/\(console.messages.number(total))" : "")
-        let width = min(Self.barWidth, max(10, 79 - label.count - figures.count - 3))
+        let width = min(Self.barWidth, max(10, TextLayout.lineWidth - label.count - figures.count - 3))
         let filled = width * done / total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         return "\(label) [\(bar)]" + figures

@@ -21,8 +21,10 @@ enum LineRenderer {
         while start < cursor, columns(of: characters[start..<cursor]) >= room { start += 1 }
         var end = start
         var used = 0
-        while end < characters.count, used + columns(of: characters[end]) <= room {
-            used += columns(of: characters[end])
+        while end < characters.count {
+            let width = columns(of: characters[end])
+            guard used + width <= room else { break }
+            used += width
             end += 1
         }
         return start..<max(end, cursor)
