@@ -138,9 +138,9 @@ public final class AccessSession {
         return try vault.auditLog(filter)
     }
 
-    public func verifyAuditTrail(checkpoint: AuditCheckpoint?) throws -> AuditVerification {
+    public func verifyAuditTrail(checkpoint: AuditCheckpoint?, paper: AuditPaperCheckpoint? = nil) throws -> AuditVerification {
         try require(.auditVerify, auditAction: .auditVerify)
-        return try vault.verifyAuditTrail(checkpoint: checkpoint)
+        return try vault.verifyAuditTrail(checkpoint: checkpoint, paper: paper)
     }
 
     public func checkpoint() throws -> AuditCheckpoint {

@@ -27,6 +27,9 @@ public struct AuditCheckpoint: Sendable, Equatable {
         return Ed25519.isValidSignature(signature, for: Self.signedBytes(vaultID: vaultID, seq: seq, head: head), publicKey: publicKey)
     }
 
+    /// The same head in the short form to keep on paper.
+    public var paper: AuditPaperCheckpoint { AuditPaperCheckpoint(seq: seq, head: head) }
+
     /// The file's text.
     public var text: String {
         String(decoding: Self.signedBytes(vaultID: vaultID, seq: seq, head: head), as: UTF8.self)

@@ -8,13 +8,29 @@ public struct AuditVerification: Sendable, Equatable {
     public var firstBad: (seq: Int64, problem: AuditProblem)?
     /// What the checkpoint said, when one was given.
     public var checkpoint: CheckpointResult?
+    /// What the paper checkpoint said, when one was given (`badSignature` never occurs: it has none).
+    public var paperCheckpoint: CheckpointResult?
+    /// The newest entry covered by a valid head signature of a certified user (0: none). Every
+    /// entry up to it is as its signer wrote it.
+    public var signedThrough: Int64 = 0
+    /// Entries after `signedThrough`: failed logins (which need no key) waiting for the next
+    /// signed head. Any other kind of entry there is reported as `unsignedEntry`.
+    public var unsignedTail: Int = 0
+    /// Cases whose current signed state is older than what the trail has committed to for them,
+    /// or whose state signature does not verify.
+    public var rolledBackCases: [String] = []
 
-    /// True when every entry chains and the checkpoint (if any) matches.
-    public var isIntact: Bool { firstBad == nil && (checkpoint == nil || checkpoint == .matches) }
+    /// True when every entry chains, every signed head verifies, nothing but failed logins is
+    /// unsigned, no case is rolled back and the checkpoint (if any) matches.
+    public var isIntact: Bool {
+        firstBad == nil && rolledBackCases.isEmpty && (checkpoint == nil || checkpoint == .matches)
+            && (paperCheckpoint == nil || paperCheckpoint == .matches)
+    }
 
     public static func == (lhs: AuditVerification, rhs: AuditVerification) -> Bool {
         lhs.entries == rhs.entries && lhs.firstBad?.seq == rhs.firstBad?.seq && lhs.firstBad?.problem == rhs.firstBad?.problem
-            && lhs.checkpoint == rhs.checkpoint
+            && lhs.checkpoint == rhs.checkpoint && lhs.signedThrough == rhs.signedThrough && lhs.unsignedTail == rhs.unsignedTail
+            && lhs.rolledBackCases == rhs.rolledBackCases && lhs.paperCheckpoint == rhs.paperCheckpoint
     }
 }
 
@@ -24,6 +40,11 @@ public enum AuditProblem: String, Sendable, Equatable {
     case hashMismatch = "hash_mismatch"
     /// A sequence number is missing (a deleted entry) or out of order.
     case missingEntry = "missing_entry"
+    /// A head signature does not verify, or its signer is not a certified user.
+    case badSignature = "bad_signature"
+    /// An entry that needs a user's keys is not covered by any signed head: it was written by
+    /// someone who holds no key (or the signatures after it were removed).
+    case unsignedEntry = "unsigned_entry"
 }
 
 /// What a checkpoint check found.
@@ -40,11 +61,12 @@ public enum CheckpointResult: String, Sendable, Equatable {
 extension Vault {
     /// Checks the whole chain from the genesis hash, needing no decryption key; with a
     /// checkpoint, also detects deleted newest entries.
-    public func verifyAuditTrail(checkpoint: AuditCheckpoint? = nil) throws -> AuditVerification {
+    public func verifyAuditTrail(checkpoint: AuditCheckpoint? = nil, paper: AuditPaperCheckpoint? = nil) throws -> AuditVerification {
         var previous = try AuditChain.genesis(vaultID: meta.vaultID)
         var expected: Int64 = 1
         var result = AuditVerification(entries: 0, firstBad: nil, checkpoint: nil)
         var hashAtCheckpoint: [UInt8]?
+        var hashAtPaper: [UInt8]?
         try storage.forEachAuditEntry { row in
             result.entries += 1
             guard result.firstBad == nil else { return }
@@ -58,6 +80,7 @@ extension Vault {
                 return
             }
             if row.seq == checkpoint?.seq { hashAtCheckpoint = row.hash }
+            if row.seq == paper?.seq { hashAtPaper = row.hash }
             previous = row.hash
             expected += 1
         }
@@ -70,6 +93,13 @@ extension Vault {
                 result.checkpoint = .truncated
             } else {
                 result.checkpoint = .diverged
+            }
+        }
+        if let paper {
+            if let hash = hashAtPaper {
+                result.paperCheckpoint = paper.matches(hash) ? .matches : .diverged
+            } else {
+                result.paperCheckpoint = result.firstBad == nil ? .truncated : .diverged
             }
         }
         return result

@@ -32,7 +32,40 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     /// A case document breaks a rule; `field` is a JSON path, `rule` a rule code.
     case invalidDocument(position: Int?, field: String, rule: DocumentRule)
     /// The underlying storage failed for another reason (disk full, permissions).
-    case storageFailure(String)
+    case storageFailure(StorageFailure)
+    /// A case's sealed document or signed state is older than what the audit trail has
+    /// committed to for it: someone put an earlier version back. Names the case code.
+    case caseRolledBack(String)
+    /// A signed value (directory, grant, case state) does not verify against the directory key
+    /// pinned in the user's slot, or was signed by someone not allowed to sign it.
+    case untrustedSignature(SignedRecord)
+    /// The vault was upgraded to the signed directory, but no administrator has logged in since to
+    /// build it; until then only administrators may log in.
+    case directoryNotEstablished
+}
+
+/// Why storage failed, without the engine's own (English) message.
+public enum StorageFailure: String, Sendable, Equatable {
+    case diskFull = "disk_full"
+    case cannotOpenOrWrite = "cannot_open_or_write"
+    case inputOutput = "input_output"
+    case cannotCreateFile = "cannot_create_file"
+    /// Any other engine error; the code is kept out of user text.
+    case engine = "engine"
+    /// A write the store acknowledged did not produce its row (a bug, never survivor data).
+    case nothingWritten = "nothing_written"
+}
+
+/// Which signed record failed verification, so fronts can name it in the user's language.
+public enum SignedRecord: Sendable, Equatable {
+    /// The signed user directory as a whole.
+    case directory
+    /// One user's entry in the directory (or a key that is not the one certified for them).
+    case directoryEntry(user: String)
+    /// A key grant to `user`.
+    case keyGrant(user: String)
+    /// The signed state (assignee, status, version) of a case.
+    case caseState(String)
 }
 
 /// Which sealed record failed authentication, so fronts can name it in the user's language.

@@ -29,7 +29,7 @@ final class SQLiteVaultStorage: VaultStorage {
 
     static func createPrivateFile(at path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw CaseStoreError.storageFailure("cannot create \(path)")
+            throw CaseStoreError.storageFailure(.cannotCreateFile)
         }
     }
 
@@ -49,10 +49,10 @@ final class SQLiteVaultStorage: VaultStorage {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .vaultLocked
         case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT: return .corruptVault
         case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_SHORT_READ: return .corruptVault
-        case .SQLITE_FULL: return .storageFailure("disk full")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH: return .storageFailure("cannot open or write the vault file")
-        case .SQLITE_IOERR: return .storageFailure("input/output error")
-        default: return .storageFailure("sqlite error \(error.extendedResultCode.rawValue)")
+        case .SQLITE_FULL: return .storageFailure(.diskFull)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH: return .storageFailure(.cannotOpenOrWrite)
+        case .SQLITE_IOERR: return .storageFailure(.inputOutput)
+        default: return .storageFailure(.engine)
         }
     }
 

@@ -61,8 +61,8 @@ extension UnlockedVault {
     }
 
     /// Verifies the whole trail (and the checkpoint, if given), then records that it did.
-    public func verifyAuditTrail(checkpoint: AuditCheckpoint? = nil) throws -> AuditVerification {
-        let result = try vault.verifyAuditTrail(checkpoint: checkpoint)
+    public func verifyAuditTrail(checkpoint: AuditCheckpoint? = nil, paper: AuditPaperCheckpoint? = nil) throws -> AuditVerification {
+        let result = try vault.verifyAuditTrail(checkpoint: checkpoint, paper: paper)
         try storage.apply([.appendAudit(auditDraft(.auditVerify, outcome: result.isIntact ? .ok : .failed))])
         return result
     }

@@ -4,7 +4,7 @@ extension UnlockedVault {
     /// Creates one case exactly as `createCase` does, but without its audit entry.
     @_spi(Benchmarks)
     public func createCaseWithoutAudit(_ document: CaseDocument) throws -> CaseCode {
-        guard let code = try createCases([document], audited: false).first else { throw CaseStoreError.storageFailure("no case written") }
+        guard let code = try createCases([document], audited: false).first else { throw CaseStoreError.storageFailure(.nothingWritten) }
         return code
     }
 

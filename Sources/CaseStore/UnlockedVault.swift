@@ -27,7 +27,7 @@ public final class UnlockedVault {
     /// Seals and stores one case; returns its new code once it is durably committed.
     public func createCase(_ document: CaseDocument) throws -> CaseCode {
         let codes = try createCases([document])
-        guard let code = codes.first else { throw CaseStoreError.storageFailure("no case written") }
+        guard let code = codes.first else { throw CaseStoreError.storageFailure(.nothingWritten) }
         return code
     }
 
@@ -40,7 +40,7 @@ public final class UnlockedVault {
     /// Creates one case from a finished intake and deletes the user's draft in the same transaction.
     public func createCaseFromIntake(_ document: CaseDocument) throws -> CaseCode {
         guard let code = try createCases([document], audited: true, extra: [.deleteIntakeDraft(user: user)]).first else {
-            throw CaseStoreError.storageFailure("no case written")
+            throw CaseStoreError.storageFailure(.nothingWritten)
         }
         return code
     }

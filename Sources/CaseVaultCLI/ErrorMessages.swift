@@ -37,7 +37,13 @@ enum ErrorMessages {
         case .invalidDocument(let position, let field, let rule):
             documentText(position: position, field: field, problem: ruleText(rule, messages), messages)
         case .storageFailure(let reason):
-            messages("cli.error.storage_failure", ["reason": reason])
+            messages("cli.error.storage_failure", ["reason": reason.rawValue])
+        case .caseRolledBack(let code):
+            messages("cli.error.storage_failure", ["reason": code])
+        case .untrustedSignature:
+            messages("cli.error.storage_failure", ["reason": "signature"])
+        case .directoryNotEstablished:
+            messages("cli.error.storage_failure", ["reason": "directory"])
         }
     }
 

@@ -49,7 +49,7 @@ struct DemoSeeder {
         }
         progress?.finish()
         return try codes.map { code in
-            guard let code else { throw CaseStoreError.storageFailure("demo case not written") }
+            guard let code else { throw CaseStoreError.storageFailure(.nothingWritten) }
             return code
         }
     }
