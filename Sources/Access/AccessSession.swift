@@ -65,7 +65,7 @@ public final class AccessSession {
     /// Case summaries; a caseworker sees only the cases assigned to them.
     public func listCases() throws -> [CaseSummary] {
         try require(.caseList, auditAction: .caseList)
-        return visible(try vault.listCases())
+        return try vault.listCases(assignedTo: actor.role == .caseworker ? actor.name : nil)
     }
 
     /// Name search; a caseworker finds only the cases assigned to them.

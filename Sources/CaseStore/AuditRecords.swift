@@ -50,6 +50,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case passphraseChange = "passphrase_change"
     case keyGrantApplied = "key_grant_applied"
     case rekey
+    case directoryCreate = "directory_create"
     case backup
     case auditRead = "audit_read"
     case auditVerify = "audit_verify"

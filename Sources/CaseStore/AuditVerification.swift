@@ -60,14 +60,22 @@ public enum CheckpointResult: String, Sendable, Equatable {
 
 extension Vault {
     /// Checks the whole chain from the genesis hash, needing no decryption key; with a
-    /// checkpoint, also detects deleted newest entries.
+    /// checkpoint, also detects deleted newest entries. With `directory` (the one a logged-in user
+    /// verified against her pinned key) it also checks every signed head and that nothing but
+    /// failed logins stands after the newest one, and that no case was put back to an earlier
+    /// state; without it, only the chain and the checkpoints are checked.
     public func verifyAuditTrail(checkpoint: AuditCheckpoint? = nil, paper: AuditPaperCheckpoint? = nil) throws -> AuditVerification {
+        try verifyAuditTrail(checkpoint: checkpoint, paper: paper, directory: nil)
+    }
+
+    func verifyAuditTrail(checkpoint: AuditCheckpoint?, paper: AuditPaperCheckpoint?, directory: UserDirectory?) throws -> AuditVerification {
         var previous = try AuditChain.genesis(vaultID: meta.vaultID)
         var expected: Int64 = 1
         var result = AuditVerification(entries: 0, firstBad: nil, checkpoint: nil)
         var hashAtCheckpoint: [UInt8]?
         var hashAtPaper: [UInt8]?
-        try storage.forEachAuditEntry { row in
+        var firstNeedingKey: Int64?
+        try storage.forEachAuditEntry { row, head in
             result.entries += 1
             guard result.firstBad == nil else { return }
             if row.seq != expected {
@@ -79,11 +87,27 @@ extension Vault {
                 result.firstBad = (row.seq, .hashMismatch)
                 return
             }
+            if let directory {
+                if !AuditHead.keylessActions.contains(row.action), firstNeedingKey == nil { firstNeedingKey = row.seq }
+                if let head {
+                    guard AuditHead.isValid(head, hash: hash, directory: directory, vaultID: meta.vaultID) else {
+                        result.firstBad = (row.seq, .badSignature)
+                        return
+                    }
+                    result.signedThrough = row.seq
+                    firstNeedingKey = nil
+                }
+            }
             if row.seq == checkpoint?.seq { hashAtCheckpoint = row.hash }
             if row.seq == paper?.seq { hashAtPaper = row.hash }
             previous = row.hash
             expected += 1
         }
+        if directory != nil, result.firstBad == nil {
+            result.unsignedTail = result.entries - Int(result.signedThrough)
+            if let seq = firstNeedingKey { result.firstBad = (seq, .unsignedEntry) }
+        }
+        if let directory { result.rolledBackCases = try rolledBackCases(directory: directory) }
         if let checkpoint {
             if !checkpoint.isValid(vaultID: meta.vaultID, publicKey: meta.signingPublicKey) {
                 result.checkpoint = .badSignature
@@ -103,5 +127,22 @@ extension Vault {
             }
         }
         return result
+    }
+
+    /// Live cases whose signed state does not verify, or is older than the trail's count of their
+    /// state changes (the sealed document is checked when the case is opened).
+    private func rolledBackCases(directory: UserDirectory) throws -> [String] {
+        let listings = try storage.listings()
+        let committed = try storage.committedRevisions(codes: listings.map(\.summary.code))
+        return listings.compactMap { listing in
+            let summary = listing.summary
+            do {
+                try CaseState.verify(code: summary.code, status: summary.status, assignee: summary.assignee, version: summary.version,
+                                     state: listing.state, committed: committed[summary.code] ?? 0, directory: directory, vaultID: meta.vaultID)
+                return nil
+            } catch {
+                return summary.code
+            }
+        }.sorted()
     }
 }

@@ -66,6 +66,9 @@ public enum SignedRecord: Sendable, Equatable {
     case keyGrant(user: String)
     /// The signed state (assignee, status, version) of a case.
     case caseState(String)
+    /// The audit trail: entries that need a user's keys stand after the newest signed head, or
+    /// that head does not verify.
+    case auditTrail
 }
 
 /// Which sealed record failed authentication, so fronts can name it in the user's language.

@@ -2,7 +2,7 @@
 /// HKDF-SHA256(root, salt: vault id, info: label), so a rekey rotates both. The audit key is an
 /// independent random key that a rekey replaces, keeping the old one sealed under the new
 /// (`AuditKeyChain`), because the append-only payloads it sealed are never rewritten. The
-/// statistics and signing keys are independent random keys that outlive a rekey. The exchange
+/// statistics, signing and directory keys are independent random keys that outlive a rekey. The exchange
 /// key is each user's own X25519 key for receiving new keys.
 public enum KeyPurpose: String, CaseIterable, Sendable, Codable {
     /// The 256-bit root key; only admin slots hold it.
@@ -17,6 +17,8 @@ public enum KeyPurpose: String, CaseIterable, Sendable, Codable {
     case audit
     /// The Ed25519 seed that signs audit checkpoints.
     case signing
+    /// The Ed25519 seed of the directory key, which certifies the user directory (admins only).
+    case directory
     /// The user's own X25519 private key, to which grants of new keys are sealed.
     case exchange
 

@@ -38,6 +38,13 @@ public struct KeyRing: Sendable {
         return KeyRing(alreadyDerived: copy)
     }
 
+    /// This ring with one more key.
+    func adding(_ purpose: KeyPurpose, _ key: SecretBytes) -> KeyRing {
+        var copy = keys
+        copy[purpose] = key
+        return KeyRing(alreadyDerived: copy)
+    }
+
     private init(alreadyDerived keys: [KeyPurpose: SecretBytes]) { self.keys = keys }
 
     /// The key for `purpose`, or `keyNotInSlot` when this user's role does not hold it.
@@ -56,36 +63,54 @@ public struct KeyRing: Sendable {
         return subset
     }
 
-    /// Serialises keys as `(name length, name, key length, key)*`; the caller cleanses the result.
-    static func encode(_ keys: [KeyPurpose: SecretBytes]) -> [UInt8] {
+    /// Serialises keys (and, in a slot, its trust anchor) as `(name length, name, value length,
+    /// value)*`, sorted by name; the caller cleanses the result.
+    static func encode(_ keys: [KeyPurpose: SecretBytes], trust: TrustAnchor? = nil) -> [UInt8] {
+        var entries: [(String, [UInt8])] = keys.map { ($0.key.rawValue, $0.value.copyBytes()) }
+        if let trust {
+            entries += [(TrustAnchor.vaultIDName, trust.vaultID), (TrustAnchor.directoryName, trust.directoryPublicKey)]
+        }
         var bytes: [UInt8] = []
-        for purpose in keys.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-            let name = Array(purpose.rawValue.utf8)
-            bytes.append(UInt8(name.count))
-            bytes += name
-            var key = keys[purpose]!.copyBytes()
-            bytes.append(UInt8(key.count))
-            bytes += key
-            SecretBytes.cleanse(&key)
+        for (name, value) in entries.sorted(by: { $0.0 < $1.0 }) {
+            var value = value
+            bytes.append(UInt8(name.utf8.count))
+            bytes += Array(name.utf8)
+            bytes.append(UInt8(value.count))
+            bytes += value
+            SecretBytes.cleanse(&value)
         }
         return bytes
     }
 
-    /// Parses the output of `encode`; nil for malformed input.
-    static func decode(_ bytes: [UInt8]) -> [KeyPurpose: SecretBytes]? {
+    /// Parses the output of `encode`; nil for malformed input (an unknown name, a key that is not
+    /// 32 bytes, an incomplete trust anchor).
+    static func decode(_ bytes: [UInt8]) -> (keys: [KeyPurpose: SecretBytes], trust: TrustAnchor?)? {
         var keys: [KeyPurpose: SecretBytes] = [:]
+        var vaultID: [UInt8]?
+        var directory: [UInt8]?
         var index = 0
         while index < bytes.count {
             let nameLength = Int(bytes[index])
             guard index + 1 + nameLength < bytes.count else { return nil }
             let nameBytes = bytes[(index + 1)..<(index + 1 + nameLength)]
-            guard let name = String(bytes: nameBytes, encoding: .utf8), let purpose = KeyPurpose(rawValue: name) else { return nil }
-            let keyStart = index + 2 + nameLength
-            let keyLength = Int(bytes[index + 1 + nameLength])
-            guard keyLength == 32, keyStart + keyLength <= bytes.count else { return nil }
-            keys[purpose] = SecretBytes(bytes[keyStart..<(keyStart + keyLength)])
-            index = keyStart + keyLength
+            guard let name = String(bytes: nameBytes, encoding: .utf8) else { return nil }
+            let valueStart = index + 2 + nameLength
+            let valueLength = Int(bytes[index + 1 + nameLength])
+            guard valueStart + valueLength <= bytes.count else { return nil }
+            let value = Array(bytes[valueStart..<(valueStart + valueLength)])
+            switch name {
+            case TrustAnchor.vaultIDName where valueLength == 16 && vaultID == nil: vaultID = value
+            case TrustAnchor.directoryName where valueLength == 32 && directory == nil: directory = value
+            default:
+                guard let purpose = KeyPurpose(rawValue: name), valueLength == 32, keys[purpose] == nil else { return nil }
+                keys[purpose] = SecretBytes(value)
+            }
+            index = valueStart + valueLength
         }
-        return keys
+        switch (vaultID, directory) {
+        case (nil, nil): return (keys, nil)
+        case (let vaultID?, let directory?): return (keys, TrustAnchor(vaultID: vaultID, directoryPublicKey: directory))
+        default: return nil
+        }
     }
 }

@@ -1,18 +1,25 @@
 import VaultCrypto
 
-/// Seals and opens key slots: the slot's keys under scrypt(passphrase, salt), bound to the
-/// vault, user, role and key version by associated data.
+/// Seals and opens key slots: the slot's keys and its trust anchor under scrypt(passphrase,
+/// salt), bound to the vault, user, role and key version by associated data.
 enum KeySlotSealer {
     static let saltLength = 16
 
-    /// Seals `ring`'s keys for `role` plus the user's own exchange key.
+    /// What an opened slot gives: the keys, and what its holder trusts (nil for a format-1 slot
+    /// made before the signed directory).
+    struct Opened {
+        var ring: KeyRing
+        var trust: TrustAnchor?
+    }
+
+    /// Seals `ring`'s keys for `role` plus the user's own exchange key and her trust anchor.
     static func seal(ring: KeyRing, exchange: SecretBytes, user: String, role: Role, passphrase: SecretBytes,
-                     meta: VaultMetaRow, options: VaultOptions, createdDay: String? = nil) throws -> KeySlotRow {
+                     meta: VaultMetaRow, options: VaultOptions, trust: TrustAnchor, createdDay: String? = nil) throws -> KeySlotRow {
         var keys = try ring.keys(for: role)
         keys[.exchange] = exchange
         let salt = try SecureRandom.bytes(count: saltLength)
         let kek = try Scrypt.deriveKey(passphrase: passphrase, salt: salt, parameters: options.kdf, length: 32)
-        var payload = KeyRing.encode(keys)
+        var payload = KeyRing.encode(keys, trust: trust)
         defer { SecretBytes.cleanse(&payload) }
         let aad = AssociatedData.keySlot(vaultID: meta.vaultID, user: user, role: role, keyVersion: meta.keyVersion)
         let sealed = try SealedValue.seal(payload, key: kek, associatedData: aad)
@@ -23,7 +30,7 @@ enum KeySlotSealer {
 
     /// Opens a slot; `wrongPassphrase` covers both a wrong passphrase and an altered slot, which
     /// authenticated encryption cannot tell apart.
-    static func open(_ slot: KeySlotRow, passphrase: SecretBytes, meta: VaultMetaRow) throws -> KeyRing {
+    static func open(_ slot: KeySlotRow, passphrase: SecretBytes, meta: VaultMetaRow) throws -> Opened {
         guard let logN = UInt8(exactly: slot.kdfLogN), let r = UInt32(exactly: slot.kdfR), let p = UInt32(exactly: slot.kdfP) else {
             throw CaseStoreError.tamperedRecord(.keySlot(user: slot.user))
         }
@@ -41,9 +48,11 @@ enum KeySlotSealer {
             throw CaseStoreError.wrongPassphrase
         }
         defer { SecretBytes.cleanse(&payload) }
-        guard let keys = KeyRing.decode(payload), Set(keys.keys) == slot.role.slotKeys else {
+        guard let decoded = KeyRing.decode(payload) else { throw CaseStoreError.tamperedRecord(.keySlot(user: slot.user)) }
+        let expected = decoded.trust == nil ? slot.role.formatOneSlotKeys : slot.role.slotKeys
+        guard Set(decoded.keys.keys) == expected, decoded.trust.map({ ConstantTime.equal($0.vaultID, meta.vaultID) }) ?? true else {
             throw CaseStoreError.tamperedRecord(.keySlot(user: slot.user))
         }
-        return try KeyRing(keys: keys, vaultID: meta.vaultID)
+        return Opened(ring: try KeyRing(keys: decoded.keys, vaultID: meta.vaultID), trust: decoded.trust)
     }
 }

@@ -9,7 +9,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     /// The vault keys sealed into a slot of this role (every slot also holds its own exchange key).
     public var vaultKeys: Set<KeyPurpose> {
         switch self {
-        case .admin: [.root, .audit, .statistics, .signing]
+        case .admin: [.root, .audit, .statistics, .signing, .directory]
         case .caseworker: [.caseWrapping, .nameIndex, .statistics, .audit]
         case .supervisor: [.statistics, .audit]
         case .auditor: [.audit, .signing]
@@ -18,4 +18,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
 
     /// Everything a slot of this role holds.
     var slotKeys: Set<KeyPurpose> { vaultKeys.union([.exchange]) }
+
+    /// What a slot of this role held before the signed directory (format 1): no directory key.
+    var formatOneSlotKeys: Set<KeyPurpose> { slotKeys.subtracting([.directory]) }
 }

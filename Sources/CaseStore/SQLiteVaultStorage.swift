@@ -87,10 +87,21 @@ final class SQLiteVaultStorage: VaultStorage {
 
     func keyGrant(user: String) throws -> KeyGrantRow? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT role, key_version, ephemeral_key, sealed_keys FROM key_grants WHERE user_name = ?",
-                             arguments: [user]).map {
+            try Row.fetchOne(db, sql: """
+                SELECT role, key_version, ephemeral_key, sealed_keys, granted_by, signature FROM key_grants WHERE user_name = ?
+                """, arguments: [user]).map {
                 guard let role = Role(rawValue: $0[0]) else { throw CaseStoreError.corruptVault }
-                return KeyGrantRow(user: user, role: role, keyVersion: $0[1], ephemeralKey: Self.bytes($0[2]), sealedKeys: Self.bytes($0[3]))
+                let signature: Data? = $0[5]
+                return KeyGrantRow(user: user, role: role, keyVersion: $0[1], ephemeralKey: Self.bytes($0[2]), sealedKeys: Self.bytes($0[3]),
+                                   grantedBy: $0[4], signature: signature.map { Array($0) })
+            }
+        }
+    }
+
+    func directory() throws -> DirectoryRow? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT revision, public_key, body, signature FROM user_directory").map {
+                DirectoryRow(revision: $0[0], publicKey: Self.bytes($0[1]), body: Self.bytes($0[2]), signature: Self.bytes($0[3]))
             }
         }
     }
@@ -125,14 +136,31 @@ final class SQLiteVaultStorage: VaultStorage {
         try read { db in try Row.fetchAll(db, sql: "SELECT \(Self.slotColumns) FROM key_slots ORDER BY user_name").map(Self.slot) }
     }
 
-    private static let caseColumns = "code, status, assignee, created_day, updated_day, key_version, wrapped_key, version, document"
+    private static let caseColumns = """
+        code, status, assignee, created_day, updated_day, key_version, wrapped_key, version, document,
+        state_revision, state_signer, state_document_hash, state_signature
+        """
 
     private static func caseRow(_ row: Row) throws -> CaseRow {
         guard let status = CaseStatus(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
         let wrapped: Data? = row[6]
         let document: Data? = row[8]
         return CaseRow(code: row[0], status: status, assignee: row[2], createdDay: row[3], updatedDay: row[4],
-                       keyVersion: row[5], wrappedKey: wrapped.map { Array($0) }, version: row[7], document: document.map { Array($0) })
+                       keyVersion: row[5], wrappedKey: wrapped.map { Array($0) }, version: row[7], document: document.map { Array($0) },
+                       state: state(row, from: 9))
+    }
+
+    /// The signed state stored in columns `start ..< start + 4` (revision, signer, hash, signature).
+    private static func state(_ row: Row, from start: Int) -> CaseStateSignature? {
+        let signer: String? = row[start + 1]
+        let hash: Data? = row[start + 2]
+        let signature: Data? = row[start + 3]
+        guard let signer, let hash, let signature else { return nil }
+        return CaseStateSignature(revision: row[start], signer: signer, documentHash: Array(hash), signature: Array(signature))
+    }
+
+    private static func stateArguments(_ state: CaseStateSignature?) -> [(any DatabaseValueConvertible)?] {
+        [state?.revision ?? 0, state?.signer, state.map { Data($0.documentHash) }, state.map { Data($0.signature) }]
     }
 
     func caseRow(code: String) throws -> CaseRow? {
@@ -158,15 +186,33 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    func summaries() throws -> [CaseSummary] {
+    func listings() throws -> [CaseListing] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT code, status, assignee, created_day, updated_day, version FROM cases
+                SELECT code, status, assignee, created_day, updated_day, version,
+                       state_revision, state_signer, state_document_hash, state_signature FROM cases
                 WHERE status != 'erased' ORDER BY updated_day DESC, id DESC
                 """).map {
-                CaseSummary(code: $0[0], status: CaseStatus(rawValue: $0[1]) ?? .open, assignee: $0[2],
-                            createdDay: $0[3], updatedDay: $0[4], version: $0[5])
+                guard let status = CaseStatus(rawValue: $0[1]) else { throw CaseStoreError.corruptVault }
+                return CaseListing(summary: CaseSummary(code: $0[0], status: status, assignee: $0[2], createdDay: $0[3],
+                                                        updatedDay: $0[4], version: $0[5]),
+                                   state: Self.state($0, from: 6))
             }
+        }
+    }
+
+    /// The count the partial index `audit_log_case_changes` (migration 0005) answers.
+    private static let committedRevisionSQL = """
+        SELECT count(*) FROM audit_log WHERE case_code = ? AND outcome = 'ok' AND action IN (\(
+            CaseState.changingActions.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
+        """
+
+    func committedRevisions(codes: [String]) throws -> [String: Int] {
+        try read { db in
+            let statement = try db.cachedStatement(sql: Self.committedRevisionSQL)
+            var counts: [String: Int] = [:]
+            for code in codes { counts[code] = try Int.fetchOne(statement, arguments: [code]) ?? 0 }
+            return counts
         }
     }
 
@@ -221,11 +267,41 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    func forEachAuditEntry(_ body: (AuditEntryRow) throws -> Void) throws {
+    func forEachAuditEntry(_ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_log ORDER BY seq")
-            while let row = try rows.next() { try body(Self.auditRow(row)) }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT a.seq, a.at, a.actor, a.action, a.case_code, a.outcome, a.payload, a.hash, h.signer, h.directory_revision, h.signature
+                FROM audit_log a LEFT JOIN audit_heads h ON h.seq = a.seq ORDER BY a.seq
+                """)
+            while let row = try rows.next() {
+                let entry = Self.auditRow(row)
+                let signer: String? = row[8]
+                let signature: Data? = row[10]
+                let head = signer.flatMap { signer in
+                    signature.map { AuditHeadRow(seq: entry.seq, signer: signer, directoryRevision: row[9], signature: Array($0)) }
+                }
+                try body(entry, head)
+            }
         }
+    }
+
+    func auditEntryHash(seq: Int64) throws -> [UInt8]? {
+        try read { db in try Data.fetchOne(db, sql: "SELECT hash FROM audit_log WHERE seq = ?", arguments: [seq]).map { Array($0) } }
+    }
+
+    func newestAuditHead() throws -> AuditHeadRow? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT seq, signer, directory_revision, signature FROM audit_heads ORDER BY seq DESC LIMIT 1")
+                .map(Self.headRow)
+        }
+    }
+
+    private static func headRow(_ row: Row) -> AuditHeadRow {
+        AuditHeadRow(seq: row[0], signer: row[1], directoryRevision: row[2], signature: bytes(row[3]))
+    }
+
+    func auditActions(after seq: Int64) throws -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT action FROM audit_log WHERE seq > ?", arguments: [seq])) }
     }
 
     func apply(_ mutations: [StorageMutation]) throws {
@@ -271,8 +347,10 @@ final class SQLiteVaultStorage: VaultStorage {
             guard db.changesCount == 1 else { throw CaseStoreError.unknownUser(user) }
         case .putKeyGrant(let grant):
             try db.execute(sql: """
-                INSERT OR REPLACE INTO key_grants (user_name, role, key_version, ephemeral_key, sealed_keys) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [grant.user, grant.role.rawValue, grant.keyVersion, Data(grant.ephemeralKey), Data(grant.sealedKeys)])
+                INSERT OR REPLACE INTO key_grants (user_name, role, key_version, ephemeral_key, sealed_keys, granted_by, signature)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [grant.user, grant.role.rawValue, grant.keyVersion, Data(grant.ephemeralKey), Data(grant.sealedKeys),
+                                 grant.grantedBy, grant.signature.map { Data($0) }])
         case .deleteKeyGrant(let user):
             try db.execute(sql: "DELETE FROM key_grants WHERE user_name = ?", arguments: [user])
         case .recordLoginFailure(let user, let at):
@@ -283,10 +361,11 @@ final class SQLiteVaultStorage: VaultStorage {
         case .clearLoginFailures(let user):
             try db.execute(sql: "DELETE FROM login_failures WHERE user_name = ?", arguments: [user])
         case .insertCase(let row, let tokens):
-            try db.cachedStatement(sql: "INSERT INTO cases (\(caseColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [
-                row.code, row.status.rawValue, row.assignee, row.createdDay, row.updatedDay, row.keyVersion,
-                row.wrappedKey.map { Data($0) }, row.version, row.document.map { Data($0) },
-            ])
+            try db.cachedStatement(sql: "INSERT INTO cases (\(caseColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: StatementArguments([
+                    row.code, row.status.rawValue, row.assignee, row.createdDay, row.updatedDay, row.keyVersion,
+                    row.wrappedKey.map { Data($0) }, row.version, row.document.map { Data($0) },
+                ] + stateArguments(row.state)))
             try insertTokens(tokens, caseID: db.lastInsertedRowID, db)
         case .replaceDocument(let code, let version, let document, let updatedDay, let tokens):
             let id = try liveCaseID(code, db)
@@ -306,13 +385,13 @@ final class SQLiteVaultStorage: VaultStorage {
             let stale = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE status != 'erased' AND key_version != ?",
                                          arguments: [keyVersion]) ?? 0
             guard stale == 0 else { throw CaseStoreError.vaultLocked }
-        case .setAssignee(let code, let assignee, let updatedDay):
-            let id = try liveCaseID(code, db)
-            try db.execute(sql: "UPDATE cases SET assignee = ?, updated_day = ? WHERE id = ?", arguments: [assignee, updatedDay, id])
-        case .setStatus(let code, let status):
+        case .setCaseState(let code, let status, let assignee, let state, let updatedDay):
             guard status != .erased else { throw CaseStoreError.caseErased(code) }
             let id = try liveCaseID(code, db)
-            try db.execute(sql: "UPDATE cases SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+            try db.execute(sql: """
+                UPDATE cases SET status = ?, assignee = ?, updated_day = ?, state_revision = ?, state_signer = ?,
+                                 state_document_hash = ?, state_signature = ? WHERE id = ?
+                """, arguments: StatementArguments([status.rawValue, assignee, updatedDay] + stateArguments(state) + [id]))
         case .putIntakeDraft(let user, let sealed, let updatedDay):
             try db.execute(sql: """
                 INSERT INTO intake_drafts (user_name, updated_day, sealed) VALUES (?, ?, ?)
@@ -322,6 +401,14 @@ final class SQLiteVaultStorage: VaultStorage {
             try db.execute(sql: "DELETE FROM intake_drafts WHERE user_name = ?", arguments: [user])
         case .appendAudit(let draft):
             auditHead = try appendAudit(draft, db, after: auditHead)
+        case .putDirectory(let row):
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO user_directory (singleton, revision, public_key, body, signature) VALUES (1, ?, ?, ?, ?)
+                """, arguments: [row.revision, Data(row.publicKey), Data(row.body), Data(row.signature)])
+        case .signAuditHead(let signer, let directoryRevision, let sign):
+            guard let head = try auditHead ?? Self.auditHead(db) else { throw CaseStoreError.corruptVault }
+            try db.cachedStatement(sql: "INSERT INTO audit_heads (seq, signer, directory_revision, signature) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [head.seq, signer, directoryRevision, Data(try sign(head.seq, head.hash))])
         case .retireAuditKey(let retired):
             try db.execute(sql: "INSERT INTO retired_audit_keys (version, sealed) VALUES (?, ?)",
                            arguments: [retired.version, Data(retired.sealed)])
@@ -329,7 +416,7 @@ final class SQLiteVaultStorage: VaultStorage {
             let id = try liveCaseID(code, db)
             try db.execute(sql: "DELETE FROM case_history WHERE case_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM name_index WHERE case_id = ?", arguments: [id])
-            try db.execute(sql: "UPDATE cases SET status = 'erased', wrapped_key = NULL, document = NULL, updated_day = ? WHERE id = ?",
+            try db.execute(sql: "UPDATE cases SET status = 'erased', wrapped_key = NULL, document = NULL, updated_day = ?, state_signer = NULL, state_document_hash = NULL, state_signature = NULL WHERE id = ?",
                            arguments: [updatedDay, id])
         }
     }
@@ -396,6 +483,18 @@ final class SQLiteVaultStorage: VaultStorage {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
+    }
+
+    /// The header's page count against the file's size; pages still in the WAL may lie beyond
+    /// the main file, so only a file without a WAL is measured.
+    func isTruncated() throws -> Bool {
+        let path = queue.path
+        guard !FileManager.default.fileExists(atPath: path + "-wal") || (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) == 0,
+              let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int else { return false }
+        let expected = try read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0) * (try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0)
+        }
+        return size < expected
     }
 
     func checkIntegrity() throws -> Bool {

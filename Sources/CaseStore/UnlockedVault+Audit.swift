@@ -30,14 +30,14 @@ extension UnlockedVault {
 
     /// Records an event that is not itself a change to the vault: a denial, an export.
     public func recordAudit(_ action: AuditAction, caseCode: String? = nil, outcome: AuditOutcome, details: [String: String] = [:]) throws {
-        try storage.apply([.appendAudit(auditDraft(action, caseCode: caseCode, outcome: outcome, details: details))])
+        try commit([.appendAudit(auditDraft(action, caseCode: caseCode, outcome: outcome, details: details))])
     }
 
     /// Who opened or changed a case and when, without its content (the access is itself audited).
     public func accessLog(_ code: CaseCode) throws -> [AuditEntry] {
         let keys = try auditReadingKeys()
         let entries = try storage.auditEntries(AuditFilter(caseCode: code.rawValue)).map { readable($0, keys: keys) }
-        try storage.apply([.appendAudit(auditDraft(.caseAccessLog, caseCode: code.rawValue))])
+        try commit([.appendAudit(auditDraft(.caseAccessLog, caseCode: code.rawValue))])
         return entries
     }
 
@@ -45,7 +45,7 @@ extension UnlockedVault {
     public func auditLog(_ filter: AuditFilter) throws -> [AuditEntry] {
         let keys = try auditReadingKeys()
         let entries = try storage.auditEntries(filter).map { readable($0, keys: keys) }
-        try storage.apply([.appendAudit(auditDraft(.auditRead))])
+        try commit([.appendAudit(auditDraft(.auditRead))])
         return entries
     }
 
@@ -62,8 +62,8 @@ extension UnlockedVault {
 
     /// Verifies the whole trail (and the checkpoint, if given), then records that it did.
     public func verifyAuditTrail(checkpoint: AuditCheckpoint? = nil, paper: AuditPaperCheckpoint? = nil) throws -> AuditVerification {
-        let result = try vault.verifyAuditTrail(checkpoint: checkpoint, paper: paper)
-        try storage.apply([.appendAudit(auditDraft(.auditVerify, outcome: result.isIntact ? .ok : .failed))])
+        let result = try vault.verifyAuditTrail(checkpoint: checkpoint, paper: paper, directory: currentDirectory())
+        try commit([.appendAudit(auditDraft(.auditVerify, outcome: result.isIntact ? .ok : .failed))])
         return result
     }
 
@@ -71,7 +71,7 @@ extension UnlockedVault {
     /// checkpoint itself, so the checkpoint covers its own entry.
     public func checkpoint() throws -> AuditCheckpoint {
         let signing = try Ed25519PrivateKey(seed: keys.key(.signing))
-        try storage.apply([.appendAudit(auditDraft(.auditCheckpoint))])
+        try commit([.appendAudit(auditDraft(.auditCheckpoint))])
         guard let head = try storage.auditHead() else { throw CaseStoreError.corruptVault }
         return try AuditCheckpoint.sign(vaultID: vault.meta.vaultID, seq: head.seq, head: head.hash, key: signing)
     }

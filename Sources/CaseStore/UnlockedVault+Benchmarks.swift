@@ -14,7 +14,7 @@ extension UnlockedVault {
         var written = 0
         while written < count {
             let size = min(batch, count - written)
-            try storage.apply(try (0..<size).map { index in
+            try commit(try (0..<size).map { index in
                 .appendAudit(try auditDraft(.caseRead, caseCode: "BENC-\(String(written + index, radix: 32).uppercased())"))
             })
             written += size

@@ -10,9 +10,11 @@ public struct RekeyReport: Sendable, Equatable {
 
 extension UnlockedVault {
     /// Rotates the root key and with it the case-wrapping and name-index keys, and the audit key
-    /// (the old one kept sealed under the new): every case key is
-    /// re-wrapped and every name index rebuilt, the admin's own slot is re-sealed with
-    /// `passphrase`, and each enabled user gets the new keys as a grant to their exchange key.
+    /// (the old one kept sealed under the new): every case key is re-wrapped and every name index
+    /// rebuilt, the admin's own slot is re-sealed with `passphrase`, and each enabled user of the
+    /// signed directory gets the new keys as a grant to her certified exchange key, for her
+    /// certified role. A user whose slot shows another exchange key than the certified one (with no
+    /// grant to explain it) stops the rekey: keys are never sealed to a key that does not verify.
     /// Disabled users get nothing, so their old slot opens nothing new. The whole rotation is one
     /// transaction: killed at any point, it rolls back and the vault stays as it was.
     /// Returns the vault unlocked with the new keys, and what was done.
@@ -20,17 +22,39 @@ extension UnlockedVault {
         _ = try keys.key(.root)
         guard let ownSlot = try storage.keySlot(user: user) else { throw CaseStoreError.unknownUser(user) }
         _ = try KeySlotSealer.open(ownSlot, passphrase: passphrase, meta: vault.meta)
+        var directory = try currentDirectory()
+        try vault.checkFreshness(of: directory)
         let meta = vault.meta
         var newMeta = meta
         newMeta.keyVersion = meta.keyVersion + 1
         let newRing = try keys.rotated(vaultID: meta.vaultID)
+        var grants: [StorageMutation] = []
+        var granted = 0
+        var leftOut = 0
+        for slot in try storage.keySlots() where directory.entry(slot.user) == nil {
+            throw CaseStoreError.untrustedSignature(.directoryEntry(user: slot.user))
+        }
+        for name in directory.entries.keys.sorted() where name != user {
+            let entry = try certifiedEntry(name, in: directory)
+            if entry.disabled {
+                grants.append(.deleteKeyGrant(user: name))
+                leftOut += 1
+            } else {
+                let (row, updated) = try grant(entry, role: entry.role, keyVersion: newMeta.keyVersion, ring: newRing)
+                grants.append(.putKeyGrant(row))
+                directory.entries[name] = updated
+                granted += 1
+            }
+        }
+        directory.entries[user]?.keyVersion = newMeta.keyVersion
+        directory.revision += 1
         let retiredAudit = try AuditKeyChain.retire(keys.key(.audit), version: AuditKeyChain.currentVersion(retired: storage.retiredAuditKeys()),
                                                     under: newRing.key(.audit), vaultID: meta.vaultID)
         let oldSealer = sealer
         let newSealer = CaseSealer(vaultID: meta.vaultID, keyVersion: newMeta.keyVersion, keys: newRing)
         let total = try storage.counts().openCases + storage.counts().closedCases
         var mutations: [StorageMutation] = []
-        mutations.reserveCapacity(total + 8)
+        mutations.reserveCapacity(total + grants.count + 8)
         try storage.forEachLiveCase { row in
             guard let code = CaseCode(row.code), let sealed = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(row.code)) }
             let dataKey = try oldSealer.dataKey(for: row, code: code)
@@ -41,28 +65,18 @@ extension UnlockedVault {
         }
         let rewrapped = mutations.count
         mutations += [.requireAllCases(keyVersion: newMeta.keyVersion), .setKeyVersion(newMeta.keyVersion), .retireAuditKey(retiredAudit)]
-        var granted = 0
-        var leftOut = 0
-        for slot in try storage.keySlots() {
-            if slot.user == user {
-                mutations.append(.replaceKeySlot(try KeySlotSealer.seal(ring: newRing, exchange: keys.key(.exchange), user: user, role: role,
-                                                                        passphrase: passphrase, meta: newMeta, options: vault.options,
-                                                                        createdDay: slot.createdDay)))
-            } else if slot.disabled {
-                mutations.append(.deleteKeyGrant(user: slot.user))
-                leftOut += 1
-            } else {
-                let role = try storage.keyGrant(user: slot.user)?.role ?? slot.role
-                mutations.append(.putKeyGrant(try KeyGrantSealer.seal(ring: newRing, role: role, user: slot.user,
-                                                                       recipient: slot.exchangePublicKey, meta: newMeta)))
-                granted += 1
-            }
-        }
+        mutations.append(.replaceKeySlot(try KeySlotSealer.seal(ring: newRing, exchange: keys.key(.exchange), user: user, role: role,
+                                                                passphrase: passphrase, meta: newMeta, options: vault.options,
+                                                                trust: trust, createdDay: ownSlot.createdDay)))
+        mutations += grants
+        mutations.append(.putDirectory(try directory.signed(vaultID: meta.vaultID, key: Ed25519PrivateKey(seed: keys.key(.directory)))))
         let report = RekeyReport(keyVersion: newMeta.keyVersion, casesRewrapped: rewrapped, usersGranted: granted, usersLeftOut: leftOut)
         mutations.append(.appendAudit(try auditDraft(.rekey, details: [
             "key_version": String(report.keyVersion), "cases": String(rewrapped), "granted": String(granted), "left_out": String(leftOut),
         ])))
-        try storage.apply(mutations)
-        return (UnlockedVault(vault: try Vault(storage: storage, options: vault.options), user: user, role: role, keys: newRing), report)
+        try commit(mutations, directory: directory)
+        let rekeyed = try UnlockedVault(vault: try Vault(storage: storage, options: vault.options), user: user, role: role,
+                                        keys: newRing, trust: trust, directory: directory)
+        return (rekeyed, report)
     }
 }

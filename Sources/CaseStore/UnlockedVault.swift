@@ -7,19 +7,78 @@ public final class UnlockedVault {
     let vault: Vault
     /// Who unlocked the vault.
     public let user: String
-    /// Their role, as bound into their key slot.
+    /// Their role, as certified in the directory and bound into their key slot.
     public let role: Role
     let keys: KeyRing
+    /// What this user's slot trusts: every signed value is checked against it.
+    let trust: TrustAnchor
+    /// The directory as last verified; `currentDirectory()` reads it again.
+    private(set) var directory: UserDirectory
+    /// This user's own signing key (certified in the directory).
+    let signingKey: Ed25519PrivateKey
 
-    init(vault: Vault, user: String, role: Role, keys: KeyRing) {
+    init(vault: Vault, user: String, role: Role, keys: KeyRing, trust: TrustAnchor, directory: UserDirectory) throws {
         self.vault = vault
         self.user = user
         self.role = role
         self.keys = keys
+        self.trust = trust
+        self.directory = directory
+        signingKey = try UserSigningKey.derive(exchange: keys.key(.exchange), vaultID: vault.meta.vaultID)
     }
 
     var storage: any VaultStorage { vault.storage }
     var sealer: CaseSealer { CaseSealer(vaultID: vault.meta.vaultID, keyVersion: vault.meta.keyVersion, keys: keys) }
+    var vaultID: [UInt8] { vault.meta.vaultID }
+
+    /// Commits `mutations` with this user's signature over the audit head they leave: the one
+    /// path by which a logged-in user writes.
+    func commit(_ mutations: [StorageMutation]) throws {
+        try commit(mutations, directory: directory)
+    }
+
+    /// Commits `mutations`, which put `changed` as the new directory, and holds it from then on.
+    func commit(_ mutations: [StorageMutation], directory changed: UserDirectory) throws {
+        try storage.apply(mutations + [AuditHead.mutation(signer: user, key: signingKey, directoryRevision: changed.revision, vaultID: vaultID)])
+        directory = changed
+    }
+
+    /// The directory as stored now, verified against this user's pinned key and no older than
+    /// the one she holds.
+    func currentDirectory() throws -> UserDirectory {
+        guard let row = try storage.directory() else { throw CaseStoreError.untrustedSignature(.directory) }
+        let fresh = try UserDirectory.verified(row, pinned: trust.directoryPublicKey, vaultID: vaultID)
+        guard fresh.revision >= directory.revision else { throw CaseStoreError.untrustedSignature(.directory) }
+        directory = fresh
+        return fresh
+    }
+
+    /// The directory entry of a case state's signer, reading the directory again when the signer
+    /// is newer than the copy held.
+    private func directoryForVerifying(_ state: CaseStateSignature?) throws -> UserDirectory {
+        if let signer = state?.signer, directory.entry(signer) == nil { return try currentDirectory() }
+        return directory
+    }
+
+    /// Checks a live case row's signed state, its document and its freshness against the trail.
+    func verifyState(_ row: CaseRow) throws {
+        let committed = try storage.committedRevisions(codes: [row.code])[row.code] ?? 0
+        try CaseState.verify(code: row.code, status: row.status, assignee: row.assignee, version: row.version, state: row.state,
+                             committed: committed, directory: directoryForVerifying(row.state), vaultID: vaultID)
+        if let document = row.document { try CaseState.verifyDocument(document, state: row.state, code: row.code) }
+    }
+
+    /// A new signed state for `row` after a change by this user.
+    func nextState(of row: CaseRow, status: CaseStatus? = nil, assignee: String?? = nil, version: Int? = nil,
+                   document: [UInt8]? = nil) throws -> StorageMutation {
+        let status = status ?? row.status
+        let assignee = assignee ?? row.assignee
+        guard let sealed = document ?? row.document else { throw CaseStoreError.tamperedRecord(.caseFile(row.code)) }
+        let state = try CaseState.sign(code: row.code, status: status, assignee: assignee, version: version ?? row.version,
+                                       revision: (row.state?.revision ?? 0) + 1, document: sealed, signer: user, key: signingKey,
+                                       vaultID: vaultID)
+        return .setCaseState(code: row.code, status: status, assignee: assignee, state: state, updatedDay: vault.options.today)
+    }
 
     /// Non-identifying facts about the vault.
     public func status() throws -> VaultStatus { try vault.status() }
@@ -61,13 +120,15 @@ public final class UnlockedVault {
         for document in documents {
             let code = try freshCode(excluding: taken)
             taken.insert(code)
-            let (row, tokens) = try sealer.newRow(for: document, code: code, assignee: assignee, day: day)
+            var (row, tokens) = try sealer.newRow(for: document, code: code, assignee: assignee, day: day)
+            row.state = try CaseState.sign(code: code.rawValue, status: .open, assignee: assignee, version: 1, revision: audited ? 1 : 0,
+                                           document: row.document ?? [], signer: user, key: signingKey, vaultID: vaultID)
             mutations.append(.insertCase(row, nameTokens: tokens))
             if audited { mutations.append(.appendAudit(try auditDraft(.caseCreate, caseCode: code.rawValue))) }
             codes.append(code)
             progress?(codes.count)
         }
-        try storage.apply(mutations + extra)
+        try commit(mutations + extra)
         return codes
     }
 
@@ -78,9 +139,11 @@ public final class UnlockedVault {
         }
     }
 
+    /// The case row, its signed state verified (see `verifyState`).
     private func liveRow(_ code: CaseCode) throws -> CaseRow {
         guard let row = try storage.caseRow(code: code.rawValue) else { throw CaseStoreError.caseNotFound(code.rawValue) }
         guard row.status != .erased else { throw CaseStoreError.caseErased(code.rawValue) }
+        try verifyState(row)
         return row
     }
 
@@ -93,7 +156,7 @@ public final class UnlockedVault {
         let dataKey = try sealer.dataKey(for: row, code: code)
         guard let sealed = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(code.rawValue)) }
         let document = try sealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
-        if recordAccess { try storage.apply([.appendAudit(auditDraft(.caseRead, caseCode: code.rawValue))]) }
+        if recordAccess { try commit([.appendAudit(auditDraft(.caseRead, caseCode: code.rawValue))]) }
         return CaseRecord(code: code, status: row.status, assignee: row.assignee, createdDay: row.createdDay,
                           updatedDay: row.updatedDay, version: row.version, document: document)
     }
@@ -107,7 +170,7 @@ public final class UnlockedVault {
         let versions = try storage.history(code: code.rawValue).map {
             CaseVersion(version: $0.version, document: try sealer.openDocument($0.document, code: code, version: $0.version, dataKey: dataKey))
         }
-        try storage.apply([.appendAudit(auditDraft(.caseRead, caseCode: code.rawValue, details: ["part": "history"]))])
+        try commit([.appendAudit(auditDraft(.caseRead, caseCode: code.rawValue, details: ["part": "history"]))])
         return versions
     }
 
@@ -123,9 +186,10 @@ public final class UnlockedVault {
         if let current = row.document { _ = try sealer.openDocument(current, code: code, version: row.version, dataKey: dataKey) }
         let version = row.version + 1
         let sealed = try sealer.sealDocument(document, code: code, version: version, dataKey: dataKey)
-        try storage.apply([
+        try commit([
             .replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
                              nameTokens: try sealer.nameTokens(document.survivor.name)),
+            try nextState(of: row, version: version, document: sealed),
             .appendAudit(auditDraft(.caseUpdate, caseCode: code.rawValue, details: ["version": String(version)])),
         ])
         return version
@@ -146,13 +210,13 @@ public final class UnlockedVault {
         try change(&document)
         try CaseDocumentCodec.validate(document, today: vault.options.now())
         let version = row.version + 1
-        var mutations: [StorageMutation] = [
-            .replaceDocument(code: code.rawValue, version: version, document: try sealer.sealDocument(document, code: code, version: version, dataKey: dataKey),
-                             updatedDay: vault.options.today, nameTokens: try sealer.nameTokens(document.survivor.name)),
-        ]
-        if let status { mutations.append(.setStatus(code: code.rawValue, status: status)) }
-        mutations.append(.appendAudit(try auditDraft(action, caseCode: code.rawValue, details: details)))
-        try storage.apply(mutations)
+        let sealed = try sealer.sealDocument(document, code: code, version: version, dataKey: dataKey)
+        try commit([
+            .replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
+                             nameTokens: try sealer.nameTokens(document.survivor.name)),
+            try nextState(of: row, status: status, version: version, document: sealed),
+            .appendAudit(try auditDraft(action, caseCode: code.rawValue, details: details)),
+        ])
         return version
     }
 
@@ -162,21 +226,30 @@ public final class UnlockedVault {
     /// The current UTC day.
     public var currentDay: String { vault.options.today }
 
-    /// Summaries of all cases that are not erased (no identifying data; needs no case key).
-    public func listCases() throws -> [CaseSummary] { try storage.summaries() }
+    /// Summaries of the cases that are not erased (no identifying data; needs no case key), only
+    /// those assigned to `assignee` when it is given. Each one's signed state is verified.
+    public func listCases(assignedTo assignee: String? = nil) throws -> [CaseSummary] {
+        try verified(try storage.listings().filter { assignee == nil || $0.summary.assignee == assignee })
+    }
+
+    private func verified(_ listings: [CaseListing]) throws -> [CaseSummary] {
+        let committed = try storage.committedRevisions(codes: listings.map(\.summary.code))
+        for listing in listings {
+            let summary = listing.summary
+            try CaseState.verify(code: summary.code, status: summary.status, assignee: summary.assignee, version: summary.version,
+                                 state: listing.state, committed: committed[summary.code] ?? 0,
+                                 directory: directoryForVerifying(listing.state), vaultID: vaultID)
+        }
+        return listings.map(\.summary)
+    }
 
     /// Cases whose survivor name contains every word of `name`, in any script or spelling
     /// that folds the same way (see `NameFolding`).
     public func findCases(name: String) throws -> [CaseSummary] {
         let tokens = try sealer.nameTokens(name)
         let codes = tokens.isEmpty ? [] : Set(try storage.codes(withAllTokens: tokens))
-        try storage.apply([.appendAudit(auditDraft(.caseFind, details: ["matches": String(codes.count)]))])
-        return try codes.sorted().compactMap { code in
-            try storage.caseRow(code: code).map {
-                CaseSummary(code: $0.code, status: $0.status, assignee: $0.assignee, createdDay: $0.createdDay,
-                            updatedDay: $0.updatedDay, version: $0.version)
-            }
-        }
+        try commit([.appendAudit(auditDraft(.caseFind, details: ["matches": String(codes.count)]))])
+        return try verified(try storage.listings().filter { codes.contains($0.summary.code) }).sorted { $0.code < $1.code }
     }
 
     /// Erases a case by crypto-shredding: its wrapped data key and every sealed version are
@@ -184,20 +257,20 @@ public final class UnlockedVault {
     public func eraseCase(_ code: CaseCode) throws {
         _ = try keys.key(.caseWrapping)
         _ = try liveRow(code)
-        try storage.apply([.eraseCase(code: code.rawValue, updatedDay: vault.options.today),
+        try commit([.eraseCase(code: code.rawValue, updatedDay: vault.options.today),
                            .appendAudit(auditDraft(.caseErase, caseCode: code.rawValue))])
     }
 
     /// Assigns a case to a user (nil: unassigned). The store does not check the user's role;
     /// the Access policy does.
     public func assignCase(_ code: CaseCode, to assignee: String?) throws {
-        _ = try liveRow(code)
-        if let assignee, try storage.keySlot(user: assignee) == nil { throw CaseStoreError.unknownUser(assignee) }
-        try storage.apply([.setAssignee(code: code.rawValue, assignee: assignee, updatedDay: vault.options.today),
+        let row = try liveRow(code)
+        if let assignee, try currentDirectory().entry(assignee) == nil { throw CaseStoreError.unknownUser(assignee) }
+        try commit([try nextState(of: row, assignee: .some(assignee)),
                            .appendAudit(auditDraft(.caseAssign, caseCode: code.rawValue, details: ["to": assignee ?? "-"]))])
     }
 
-    /// The summary of one case (no key needed).
+    /// The summary of one case (no key needed), its signed state verified.
     public func summary(_ code: CaseCode) throws -> CaseSummary {
         let row = try liveRow(code)
         return CaseSummary(code: row.code, status: row.status, assignee: row.assignee, createdDay: row.createdDay,
@@ -206,7 +279,7 @@ public final class UnlockedVault {
 
     /// Writes a consistent copy of the vault (still encrypted) to a new file at `path`.
     public func backup(to path: String, progress: ((BackupProgress) -> Void)? = nil) throws {
-        try storage.apply([.appendAudit(auditDraft(.backup))])
+        try commit([.appendAudit(auditDraft(.backup))])
         try storage.backup(to: path) { done, total in progress?(.copying(done: done, total: total)) }
     }
 
@@ -219,7 +292,7 @@ public final class UnlockedVault {
                                   casesVerified: 0, versionsVerified: 0)
         guard report.sameVault, keys.holds(.caseWrapping) else { return report }
         let sealer = CaseSealer(vaultID: copy.meta.vaultID, keyVersion: copy.meta.keyVersion, keys: keys)
-        let summaries = try copy.storage.summaries()
+        let summaries = try copy.storage.listings().map(\.summary)
         for summary in summaries {
             guard let row = try copy.storage.caseRow(code: summary.code), let code = CaseCode(row.code), let document = row.document else {
                 throw CaseStoreError.tamperedRecord(.caseFile(summary.code))

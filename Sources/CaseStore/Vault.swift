@@ -12,7 +12,7 @@ public final class Vault {
     let options: VaultOptions
 
     init(storage: any VaultStorage, options: VaultOptions) throws {
-        guard let meta = try storage.meta() else { throw CaseStoreError.corruptVault }
+        guard let meta = try storage.meta(), try !storage.isTruncated() else { throw CaseStoreError.corruptVault }
         guard meta.formatVersion <= Self.formatVersion else {
             throw CaseStoreError.unsupportedVaultVersion(found: meta.formatVersion, supported: Self.formatVersion)
         }
@@ -52,13 +52,21 @@ public final class Vault {
         let vaultID = try SecureRandom.bytes(count: 16)
         let ring = try KeyRing.generate(vaultID: vaultID)
         let signing = try Ed25519PrivateKey(seed: ring.key(.signing))
+        let directoryKey = try Ed25519PrivateKey(seed: ring.key(.directory))
+        let trust = TrustAnchor(vaultID: vaultID, directoryPublicKey: try directoryKey.publicKey())
         let meta = VaultMetaRow(vaultID: vaultID, formatVersion: formatVersion, keyVersion: 1, createdDay: options.today,
                                 signingPublicKey: try signing.publicKey())
-        let slot = try KeySlotSealer.seal(ring: ring, exchange: ring.key(.exchange), user: admin, role: .admin,
-                                          passphrase: passphrase, meta: meta, options: options)
-        try storage.apply([.insertMeta(meta), .insertKeySlot(slot)])
-        let unlocked = UnlockedVault(vault: try Vault(storage: storage, options: options), user: admin, role: .admin, keys: ring)
-        try storage.apply([.appendAudit(unlocked.auditDraft(.userAdd, details: ["user": admin, "role": Role.admin.rawValue]))])
+        let exchange = try ring.key(.exchange)
+        let publicKeys = try UserSigningKey.publicKeys(exchange: exchange, vaultID: vaultID)
+        let directory = UserDirectory(revision: 1, entries: [admin: DirectoryEntry(
+            name: admin, role: .admin, disabled: false, exchangePublicKey: publicKeys.exchange,
+            signingPublicKey: publicKeys.signing, keyVersion: 1)])
+        let slot = try KeySlotSealer.seal(ring: ring, exchange: exchange, user: admin, role: .admin,
+                                          passphrase: passphrase, meta: meta, options: options, trust: trust)
+        try storage.apply([.insertMeta(meta), .insertKeySlot(slot), .putDirectory(directory.signed(vaultID: vaultID, key: directoryKey))])
+        let unlocked = try UnlockedVault(vault: Vault(storage: storage, options: options), user: admin, role: .admin, keys: ring,
+                                         trust: trust, directory: directory)
+        try unlocked.commit([.appendAudit(unlocked.auditDraft(.userAdd, details: ["user": admin, "role": Role.admin.rawValue]))])
         return unlocked
     }
 
@@ -76,9 +84,13 @@ public final class Vault {
 
     /// Opens `user`'s key slot with `passphrase` (disabling core dumps first). After failed
     /// attempts it first waits the growing delay of `LoginThrottle`; every attempt is audited.
-    /// Keys granted since the last login (rekey, role change) are taken into the slot.
+    /// Everything about the user comes from the signed directory, verified against the key pinned
+    /// in her slot; keys granted since the last login (rekey, role change) are verified the same
+    /// way and taken into the slot. The first administrator login after the upgrade to the signed
+    /// directory builds it (`upgradeToDirectory`).
     public func unlock(user: String, passphrase: SecretBytes) throws -> UnlockedVault {
         ProcessHardening.apply()
+        try UserName.validate(user)
         let failures = try storage.loginFailures(user: user)
         if let failures {
             let wait = LoginThrottle.earliestRetry(after: failures) - options.now().timeIntervalSince1970
@@ -88,37 +100,77 @@ public final class Vault {
             try recordFailedLogin(user: user, reason: "unknown_user")
             throw CaseStoreError.unknownUser(user)
         }
-        guard !slot.disabled else {
-            try recordFailedLogin(user: user, reason: "disabled")
-            throw CaseStoreError.userDisabled(user)
-        }
-        var ring: KeyRing
+        let opened: KeySlotSealer.Opened
         do {
-            ring = try KeySlotSealer.open(slot, passphrase: passphrase, meta: meta)
+            opened = try KeySlotSealer.open(slot, passphrase: passphrase, meta: meta)
         } catch CaseStoreError.wrongPassphrase {
             try recordFailedLogin(user: user, reason: "wrong_passphrase")
             throw CaseStoreError.wrongPassphrase
         }
+        guard let directoryRow = try storage.directory() else {
+            guard slot.role == .admin, opened.trust == nil else { throw CaseStoreError.directoryNotEstablished }
+            return try upgradeToDirectory(admin: slot, ring: opened.ring, passphrase: passphrase, clearFailures: failures != nil)
+        }
+        // A format-1 slot meets the directory for the first time: it trusts the directory key it
+        // finds (once, at the upgrade; docs/vault-format.md "Upgrade") and pins it below.
+        let trust = opened.trust ?? TrustAnchor(vaultID: meta.vaultID, directoryPublicKey: directoryRow.publicKey)
+        let directory = try UserDirectory.verified(directoryRow, pinned: trust.directoryPublicKey, vaultID: meta.vaultID)
+        guard let entry = directory.entry(user) else { throw CaseStoreError.untrustedSignature(.directoryEntry(user: user)) }
+        guard !entry.disabled else {
+            try recordFailedLogin(user: user, reason: "disabled")
+            throw CaseStoreError.userDisabled(user)
+        }
+        try checkFreshness(of: directory)
+        var ring = opened.ring
         var role = slot.role
         var mutations: [StorageMutation] = failures == nil ? [] : [.clearLoginFailures(user: user)]
+        var granted = false
         if let grant = try storage.keyGrant(user: user) {
-            let exchange = try ring.key(.exchange)
-            ring = try KeyRing(keys: KeyGrantSealer.open(grant, exchange: exchange, meta: meta), vaultID: meta.vaultID)
-                .replacingExchangeKey(exchange)
+            let oldExchange = try ring.key(.exchange)
+            let keys = try KeyGrantSealer.open(grant, exchange: oldExchange, directory: directory, vaultID: meta.vaultID)
+            let exchange = keys.exchange ?? oldExchange
+            ring = try KeyRing(keys: keys.keys, vaultID: meta.vaultID).replacingExchangeKey(exchange)
             role = grant.role
             var grantMeta = meta
             grantMeta.keyVersion = grant.keyVersion
             let resealed = try KeySlotSealer.seal(ring: ring, exchange: exchange, user: user, role: role, passphrase: passphrase,
-                                                  meta: grantMeta, options: options, createdDay: slot.createdDay)
+                                                  meta: grantMeta, options: options, trust: trust, createdDay: slot.createdDay)
             mutations += [.replaceKeySlot(resealed), .deleteKeyGrant(user: user)]
+            if keys.exchange != nil { mutations += try resealedDraft(user: user, from: oldExchange, to: exchange) }
+            granted = true
+        } else if opened.trust == nil {
+            throw CaseStoreError.untrustedSignature(.directoryEntry(user: user))
         }
-        let unlocked = UnlockedVault(vault: self, user: user, role: role, keys: ring)
-        if mutations.contains(where: { if case .replaceKeySlot = $0 { true } else { false } }) {
-            mutations.append(.appendAudit(try unlocked.auditDraft(.keyGrantApplied, details: ["role": role.rawValue])))
-        }
+        let certified = try UserSigningKey.publicKeys(exchange: ring.key(.exchange), vaultID: meta.vaultID)
+        guard role == entry.role, ConstantTime.equal(certified.exchange, entry.exchangePublicKey),
+              let signing = entry.signingPublicKey, ConstantTime.equal(certified.signing, signing)
+        else { throw CaseStoreError.untrustedSignature(.directoryEntry(user: user)) }
+        let unlocked = try UnlockedVault(vault: self, user: user, role: role, keys: ring, trust: trust, directory: directory)
+        if granted { mutations.append(.appendAudit(try unlocked.auditDraft(.keyGrantApplied, details: ["role": role.rawValue]))) }
         mutations.append(.appendAudit(try unlocked.auditDraft(.login)))
-        try storage.apply(mutations)
+        try unlocked.commit(mutations)
         return unlocked
+    }
+
+    /// The directory must be at least as new as the one the newest signed audit head saw, that
+    /// head must verify, and nothing but failed logins may stand after it: otherwise an older
+    /// directory was put back, or entries were written or rewritten without a user's key.
+    func checkFreshness(of directory: UserDirectory) throws {
+        guard let head = try storage.newestAuditHead() else { throw CaseStoreError.untrustedSignature(.auditTrail) }
+        guard let hash = try storage.auditEntryHash(seq: head.seq),
+              AuditHead.isValid(head, hash: hash, directory: directory, vaultID: meta.vaultID),
+              directory.revision >= head.directoryRevision,
+              try storage.auditActions(after: head.seq).isSubset(of: AuditHead.keylessActions)
+        else { throw CaseStoreError.untrustedSignature(.auditTrail) }
+    }
+
+    /// The user's intake draft moved from a key derived from her old exchange key to her new one.
+    private func resealedDraft(user: String, from old: SecretBytes, to new: SecretBytes) throws -> [StorageMutation] {
+        guard let sealed = try storage.intakeDraft(user: user) else { return [] }
+        guard var plaintext = try? IntakeDraftSealer.open(sealed, exchange: old, user: user, vaultID: meta.vaultID) else { return [] }
+        defer { SecretBytes.cleanse(&plaintext) }
+        return [.putIntakeDraft(user: user, sealed: try IntakeDraftSealer.seal(plaintext, exchange: new, user: user, vaultID: meta.vaultID),
+                                updatedDay: options.today)]
     }
 
     private func recordFailedLogin(user: String, reason: String) throws {

@@ -12,6 +12,8 @@ public protocol VaultStorage: AnyObject {
     func keySlot(user: String) throws -> KeySlotRow?
     /// All key slots, ordered by user name.
     func keySlots() throws -> [KeySlotRow]
+    /// The signed user directory, nil before an administrator has built it.
+    func directory() throws -> DirectoryRow?
     /// Keys waiting for a user, if any.
     func keyGrant(user: String) throws -> KeyGrantRow?
     /// Audit keys retired by rekeys, newest first.
@@ -26,8 +28,11 @@ public protocol VaultStorage: AnyObject {
     func codeExists(_ code: String) throws -> Bool
     /// Earlier sealed versions of a case, oldest first.
     func history(code: String) throws -> [HistoryRow]
-    /// Non-identifying summaries of all cases, newest update first.
-    func summaries() throws -> [CaseSummary]
+    /// Non-identifying summaries of all cases that are not erased, with their signed states,
+    /// newest update first.
+    func listings() throws -> [CaseListing]
+    /// For each of `codes`, how many state changes of it the audit trail records.
+    func committedRevisions(codes: [String]) throws -> [String: Int]
     /// Codes of cases that carry every one of `tokens` in their name index.
     func codes(withAllTokens tokens: [[UInt8]]) throws -> [String]
     /// Every case row that is not erased, in id order.
@@ -36,8 +41,14 @@ public protocol VaultStorage: AnyObject {
     func auditHead() throws -> (seq: Int64, hash: [UInt8])?
     /// Audit entries matching `filter`, oldest first.
     func auditEntries(_ filter: AuditFilter) throws -> [AuditEntryRow]
-    /// Every audit entry in sequence order, streamed.
-    func forEachAuditEntry(_ body: (AuditEntryRow) throws -> Void) throws
+    /// Every audit entry in sequence order, streamed, with the signed head stored at it, if any.
+    func forEachAuditEntry(_ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws
+    /// The stored hash of entry `seq`, if it exists.
+    func auditEntryHash(seq: Int64) throws -> [UInt8]?
+    /// The newest signed audit head, if any.
+    func newestAuditHead() throws -> AuditHeadRow?
+    /// The distinct actions of the entries after `seq`.
+    func auditActions(after seq: Int64) throws -> Set<String>
     /// Commits all `mutations` in one transaction, or none of them.
     func apply(_ mutations: [StorageMutation]) throws
     /// Counts of rows, for `status`.
@@ -47,6 +58,8 @@ public protocol VaultStorage: AnyObject {
     func backup(to path: String, progress: ((Int, Int) -> Void)?) throws
     /// The storage engine's own consistency check; true when sound.
     func checkIntegrity() throws -> Bool
+    /// True when the store is visibly shorter than it says it is (a truncated file).
+    func isTruncated() throws -> Bool
 }
 
 /// One atomic change to the store.
@@ -68,9 +81,8 @@ public enum StorageMutation: Sendable {
     case rewrapCase(code: String, keyVersion: Int, wrappedKey: [UInt8], nameTokens: [[UInt8]])
     /// Fails the whole batch if any live case is not at `keyVersion` (a rekey must miss none).
     case requireAllCases(keyVersion: Int)
-    case setAssignee(code: String, assignee: String?, updatedDay: String)
-    /// Opens or closes a live case.
-    case setStatus(code: String, status: CaseStatus)
+    /// Sets a live case's status, assignee and signed state together.
+    case setCaseState(code: String, status: CaseStatus, assignee: String?, state: CaseStateSignature, updatedDay: String)
     /// Forgets the wrapped key, every document version and the name index; keeps a tombstone.
     case eraseCase(code: String, updatedDay: String)
     case putIntakeDraft(user: String, sealed: [UInt8], updatedDay: String)
@@ -79,6 +91,24 @@ public enum StorageMutation: Sendable {
     case appendAudit(AuditDraft)
     /// Keeps the audit key a rekey replaces, sealed under its successor.
     case retireAuditKey(RetiredAuditKeyRow)
+    /// Replaces the signed user directory.
+    case putDirectory(DirectoryRow)
+    /// Signs the audit head the batch has reached so far: `sign(seq, hash)` returns the signature.
+    case signAuditHead(signer: String, directoryRevision: Int, sign: @Sendable (Int64, [UInt8]) throws -> [UInt8])
+}
+
+/// The signed user directory as stored.
+public struct DirectoryRow: Sendable, Equatable {
+    public var revision: Int
+    public var publicKey: [UInt8]
+    public var body: [UInt8]
+    public var signature: [UInt8]
+}
+
+/// A case summary with the signed state that vouches for it.
+public struct CaseListing: Sendable, Equatable {
+    public var summary: CaseSummary
+    public var state: CaseStateSignature?
 }
 
 /// The vault's identity.
@@ -112,6 +142,9 @@ public struct KeyGrantRow: Sendable, Equatable {
     public var keyVersion: Int
     public var ephemeralKey: [UInt8]
     public var sealedKeys: [UInt8]
+    /// The administrator who made the grant (nil for a grant made before the signed directory).
+    public var grantedBy: String?
+    public var signature: [UInt8]?
 }
 
 /// An audit key a rekey replaced: key `version`, sealed under the key that replaced it.
@@ -138,6 +171,8 @@ public struct CaseRow: Sendable, Equatable {
     public var wrappedKey: [UInt8]?
     public var version: Int
     public var document: [UInt8]?
+    /// The signed state (nil for a case written before the signed directory, and for tombstones).
+    public var state: CaseStateSignature?
 }
 
 /// An earlier, sealed version of a case document.

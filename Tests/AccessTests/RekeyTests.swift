@@ -1,5 +1,5 @@
 import Access
-import CaseStore
+@testable import CaseStore
 import Foundation
 import GRDB
 import TestSupport
@@ -29,32 +29,44 @@ final class RekeyTests: XCTestCase {
         let after = try majaAfter.createCases([fixture.document("Posle Rekey")])[0]
         try fixture.login("sofija").assignCase(after, to: "vesna")
 
-        // Put vesna's old slot back, enabled, as someone holding a copy of it would.
+        // Put vesna's old slot back, enabled, as someone holding a copy of it would: the signed
+        // directory still says she is disabled, so the program does not let her in.
         let slot = try XCTUnwrap(oldSlot)
         try DatabaseQueue(path: fixture.path).write { db in
             try db.execute(sql: "UPDATE key_slots SET disabled = 0, sealed_keys = ?, key_version = ? WHERE user_name = 'vesna'",
                            arguments: [slot["sealed_keys"] as Data, slot["key_version"] as Int])
         }
-        let vesna = try fixture.vault().unlock(user: "vesna", passphrase: AccessFixture.passphrase("vesna"))
-        XCTAssertThrowsError(try vesna.readCase(after)) { XCTAssertEqual($0 as? CaseStoreError, .tamperedRecord(.caseFile(after.rawValue))) }
-        XCTAssertEqual(try vesna.findCases(name: "Posle Rekey"), [], "the old name-index key matches nothing new")
+        XCTAssertThrowsError(try fixture.vault().unlock(user: "vesna", passphrase: AccessFixture.passphrase("vesna"))) {
+            XCTAssertEqual($0 as? CaseStoreError, .userDisabled("vesna"))
+        }
+
+        // With her own tools, the keys in her old slot open nothing written after the rekey.
+        let vault = try fixture.vault()
+        let oldRow = try XCTUnwrap(try vault.storage.keySlot(user: "vesna"))
+        let old = try KeySlotSealer.open(oldRow, passphrase: AccessFixture.passphrase("vesna"), meta: vault.meta).ring
+        let oldSealer = CaseSealer(vaultID: vault.meta.vaultID, keyVersion: 1, keys: old)
+        let newCase = try XCTUnwrap(try vault.storage.caseRow(code: after.rawValue))
+        XCTAssertThrowsError(try oldSealer.dataKey(for: newCase, code: after)) {
+            XCTAssertEqual($0 as? CaseStoreError, .tamperedRecord(.caseFile(after.rawValue)))
+        }
+        XCTAssertEqual(try vault.storage.codes(withAllTokens: oldSealer.nameTokens("Posle Rekey")), [], "the old name-index key matches nothing new")
 
         // Nor does her old audit key open audit details written after the rekey, while the
         // current audit key opens the details of the whole trail.
         let rekeySeq = try XCTUnwrap(try fixture.login("ivan").auditLog(AuditFilter(action: "rekey")).first?.seq)
-        let hers = try vesna.auditLog(AuditFilter())
         let current = try fixture.login("ivan").auditLog(AuditFilter())
-        // (What she writes herself she seals with her old key, so her own entries are left out.)
-        let detailed = current.filter { !$0.details.isEmpty && $0.seq < hers.last!.seq && $0.actor != "vesna" }
+        let rows = try vault.storage.auditEntries(AuditFilter())
+        let detailed = current.filter { !$0.details.isEmpty }
         XCTAssertTrue(detailed.contains { $0.seq > rekeySeq }, "some entries after the rekey have details")
         XCTAssertTrue(detailed.contains { $0.seq < rekeySeq }, "some entries before the rekey have details")
         for entry in detailed {
             XCTAssertNotEqual(entry.details, ["sealed": "true"], "the auditor reads entry \(entry.seq)")
-            let seenByOldKey = try XCTUnwrap(hers.first { $0.seq == entry.seq })
+            let row = try XCTUnwrap(rows.first { $0.seq == entry.seq })
+            let seenByOldKey = AuditPayload.open(row, keys: [try old.key(.audit)])
             if entry.seq > rekeySeq {
-                XCTAssertEqual(seenByOldKey.details, ["sealed": "true"], "entry \(entry.seq) opened with a retired audit key")
+                XCTAssertEqual(seenByOldKey, ["sealed": "true"], "entry \(entry.seq) opened with a retired audit key")
             } else {
-                XCTAssertEqual(seenByOldKey.details, entry.details)
+                XCTAssertEqual(seenByOldKey, entry.details)
             }
         }
     }

@@ -58,15 +58,19 @@ final class KeySlotTests: XCTestCase {
         for role in Role.allCases where role != .admin { _ = try vault.user("\(role.rawValue)1", role) }
         let raw = try RawVault(vault.path)
         let vaultID = Array(try raw.blob("SELECT vault_id FROM vault_meta"))
+        let directoryKey = Array(try raw.blob("SELECT public_key FROM user_directory"))
         let expected: [String: Set<String>] = [
-            "admin": ["root", "audit", "statistics", "signing", "exchange"],
+            "admin": ["root", "audit", "statistics", "signing", "directory", "exchange"],
             "caseworker1": ["case-wrapping", "blind-index.survivor-name", "statistics", "audit", "exchange"],
             "supervisor1": ["statistics", "audit", "exchange"],
             "auditor1": ["audit", "signing", "exchange"],
         ]
         for (user, purposes) in expected {
             let passphrase = user == "admin" ? TemporaryVault.adminPassphrase : "\(user) passphrase"
-            let keys = try openSlot(readSlot(raw, user: user), passphrase: passphrase, vaultID: vaultID)
+            var keys = try openSlot(readSlot(raw, user: user), passphrase: passphrase, vaultID: vaultID)
+            // Every slot pins, inside what it seals, the vault it belongs to and the directory key.
+            XCTAssertEqual(keys.removeValue(forKey: "trust.vault-id"), vaultID, user)
+            XCTAssertEqual(keys.removeValue(forKey: "trust.directory"), directoryKey, user)
             XCTAssertEqual(Set(keys.keys), purposes, user)
             XCTAssertTrue(keys.values.allSatisfy { $0.count == 32 })
         }
