@@ -54,20 +54,23 @@ public struct CaseVaultCommand: ParsableCommand {
     /// last catch of every front (the shell runs each line through it too): an error is shown
     /// only as a message of ours (`ErrorMessages`), never by its own description.
     static func execute(_ arguments: [String], console: Console) -> Int32 {
-        var command: ParsableCommand
+        var vaultCommand: VaultCommand
         do {
-            command = try parseAsRoot(arguments)
+            let command = try parseAsRoot(arguments)
+            guard let parsed = command as? VaultCommand else {
+                // A command group or ArgumentParser's own help command: its run only shows help.
+                var command = command
+                try command.run()
+                return 0
+            }
+            vaultCommand = parsed
         } catch {
             // ArgumentParser's own messages (usage, unknown options, help) stay English; our
             // `validate()` methods throw only `ValidationError`s whose text is already ours.
             return parserFailure(error, console: console)
         }
         do {
-            if var vaultCommand = command as? VaultCommand {
-                try vaultCommand.run(console: console)
-            } else {
-                try command.run()
-            }
+            try vaultCommand.run(console: console)
             return 0
         } catch let error as CLIError {
             console.report(error)
