@@ -57,56 +57,70 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    /// `casevault audit verify [--checkpoint FILE]`.
+    /// `casevault audit verify [--checkpoint FILE] [--expect TEXT]`.
     struct Verify: VaultCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the whole hash chain; with a checkpoint, also detect deleted newest entries.",
-            discussion: "Exits with status 1 and names the first bad entry when the trail was altered."
+            abstract: "Check the whole hash chain and its signatures; with a checkpoint, also detect deleted newest entries.",
+            discussion: """
+                Exits with status 1 and names each problem (the entry, the rolled-back case) when the trail was altered. \
+                Deleting the newest entries or rolling back the whole file shows only against a checkpoint kept outside \
+                the vault: a file from `audit checkpoint --out`, or the line it printed, typed back with --expect.
+                """
         )
 
         @OptionGroup var location: VaultLocation
         @OptionGroup var login: LoginOptions
 
-        @Option(name: .long, help: ArgumentHelp("A checkpoint file written earlier by `audit checkpoint`.", valueName: "file"))
+        @Option(name: .long, help: ArgumentHelp("A checkpoint file written earlier by `audit checkpoint --out`.", valueName: "file"))
         var checkpoint: String?
+
+        @Option(name: .long, help: ArgumentHelp("The line `audit checkpoint` printed, as written down (quote it).", valueName: "text"))
+        var expect: String?
+
+        func validate() throws {
+            if let expect, AuditPaperCheckpoint(text: expect) == nil {
+                throw ValidationError(ActiveMessages.current("cli.error.not_a_paper_checkpoint", ["text": TerminalSafeText.escaped(expect)]))
+            }
+        }
 
         mutating func run(console: Console) throws {
             let saved = try checkpoint.map(AuditRendering.readCheckpoint)
-            let result = try login.session(location.open(), console: console).verifyAuditTrail(checkpoint: saved)
-            if let (seq, problem) = result.firstBad {
-                let id = problem == .missingEntry ? "cli.error.audit_entry_missing" : "cli.error.audit_entry_altered"
-                throw CLIError(id: id, arguments: ["seq": String(seq)])
+            let paper = expect.flatMap(AuditPaperCheckpoint.init(text:))
+            let result = try login.session(location.open(), console: console).verifyAuditTrail(checkpoint: saved, paper: paper)
+            let report = AuditRendering.verification(result, checkpointSeq: saved?.seq, paperSeq: paper?.seq, console.messages)
+            guard report.problems.isEmpty else {
+                for problem in report.problems { console.error(problem) }
+                throw AlreadyReported()
             }
-            switch result.checkpoint {
-            case .badSignature?: throw CLIError(id: "cli.error.checkpoint_bad_signature")
-            case .truncated?: throw CLIError(id: "cli.error.checkpoint_truncated")
-            case .diverged?: throw CLIError(id: "cli.error.checkpoint_diverged", arguments: ["seq": String(saved?.seq ?? 0)])
-            case .matches?, nil: break
-            }
-            let id = saved == nil ? "cli.audit.intact" : "cli.audit.intact_checkpoint"
-            console.output(console.messages.plural(id, count: result.entries))
+            for line in report.summary { console.output(line) }
         }
     }
 
-    /// `casevault audit checkpoint --out FILE`.
+    /// `casevault audit checkpoint [--out FILE]`.
     struct Checkpoint: VaultCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a signed checkpoint of the trail's head to keep outside the vault."
+            abstract: "Print a short checkpoint of the trail's head to keep on paper; with --out also write a signed file.",
+            discussion: """
+                Keep the line outside the vault (on paper, in a message to someone else): `audit verify --expect` \
+                compares the trail with it and so detects deleted newest entries and a vault file rolled back as a whole.
+                """
         )
 
         @OptionGroup var location: VaultLocation
         @OptionGroup var login: LoginOptions
 
-        @Option(name: .long, help: ArgumentHelp("File to write; it must not exist.", valueName: "file"))
-        var out: String
+        @Option(name: .long, help: ArgumentHelp("Also write the signed checkpoint to this file; it must not exist.", valueName: "file"))
+        var out: String?
 
         mutating func run(console: Console) throws {
-            guard !FileManager.default.fileExists(atPath: out) else { throw CaseStoreError.fileExists(out) }
+            if let out, FileManager.default.fileExists(atPath: out) { throw CaseStoreError.fileExists(out) }
             let checkpoint = try login.session(location.open(), console: console).checkpoint()
-            guard FileManager.default.createFile(atPath: out, contents: Data(checkpoint.text.utf8)) else {
-                throw CLIError(id: "cli.error.cannot_write_file", arguments: ["path": out])
+            if let out {
+                try AuditRendering.writeNewFile(out, contents: Data(checkpoint.text.utf8))
+                console.output(console.messages("cli.audit.checkpoint_written", ["seq": String(checkpoint.seq), "path": out]))
             }
-            console.output(console.messages("cli.audit.checkpoint_written", ["seq": String(checkpoint.seq), "path": out]))
+            console.output(checkpoint.paper.text)
+            console.hint(console.messages("cli.audit.paper_hint"))
         }
     }
 }
@@ -124,13 +138,103 @@ enum AuditRendering {
             }
             // Actions, outcomes and details are shown as stored: they are what `--action` and
             // the JSON output use. The fields stay on the entry's first line (so `grep` finds a
-            // code with its action); details that do not fit go on, indented, below.
+            // code with its action); details that do not fit go on, indented, below. Every
+            // stored text is escaped, so a forged newline or escape sequence shows as `\n`, `\x1b`.
+            let safe = TerminalSafeText.escaped
             for entry in entries {
-                let head = [String(entry.seq), console.messages.minute(entry.at), entry.actor, entry.action, entry.caseCode ?? "-", entry.outcome]
+                let head = [String(entry.seq), safe(console.messages.minute(entry.at)), safe(entry.actor), safe(entry.action),
+                            safe(entry.caseCode ?? "-"), safe(entry.outcome)]
                     .joined(separator: "  ")
-                let details = entry.details.keys.sorted().map { "\($0)=\(entry.details[$0] ?? "")" }
+                let details = entry.details.keys.sorted().map { safe("\($0)=\(entry.details[$0] ?? "")") }
                 for line in TextLayout.wrap(head: head, words: details) { console.output(line) }
             }
+        }
+    }
+
+    /// What `audit verify` says: every problem found (for stderr, in the order of the trail) or,
+    /// when there is none, what the intact trail means exactly (for stdout).
+    struct VerificationReport: Equatable {
+        var problems: [String] = []
+        var summary: [String] = []
+    }
+
+    static func verification(_ result: AuditVerification, checkpointSeq: Int64?, paperSeq: Int64?, _ messages: Messages) -> VerificationReport {
+        var report = VerificationReport()
+        if let (seq, problem) = result.firstBad {
+            let id = switch problem {
+            case .missingEntry: "cli.error.audit_entry_missing"
+            case .hashMismatch: "cli.error.audit_entry_altered"
+            case .badSignature: "cli.error.audit_entry_bad_signature"
+            case .unsignedEntry: "cli.error.audit_entry_unsigned"
+            }
+            report.problems.append(messages(id, ["seq": String(seq)]))
+        }
+        for code in result.rolledBackCases {
+            report.problems.append(messages("cli.error.case_rolled_back", ["code": TerminalSafeText.escaped(code)]))
+        }
+        switch result.checkpoint {
+        case .badSignature?: report.problems.append(messages("cli.error.checkpoint_bad_signature"))
+        case .truncated?: report.problems.append(messages("cli.error.checkpoint_truncated"))
+        case .diverged?: report.problems.append(messages("cli.error.checkpoint_diverged", ["seq": String(checkpointSeq ?? 0)]))
+        case .matches?, nil: break
+        }
+        switch result.paperCheckpoint {
+        case .truncated?: report.problems.append(messages("cli.error.paper_checkpoint_truncated", ["seq": String(paperSeq ?? 0)]))
+        case .diverged?, .badSignature?: report.problems.append(messages("cli.error.paper_checkpoint_diverged", ["seq": String(paperSeq ?? 0)]))
+        case .matches?, nil: break
+        }
+        if report.problems.isEmpty && !result.isIntact {
+            // A verdict this renderer does not know how to explain is never shown as intact.
+            report.problems.append(messages("cli.error.unexpected"))
+        }
+        guard report.problems.isEmpty else { return report }
+        report.summary.append(messages.plural("cli.audit.intact", count: result.entries))
+        if result.entries > 0 {
+            if result.signedThrough > 0 {
+                report.summary.append(messages.plural("cli.audit.signed_through", count: Int(clamping: result.signedThrough)))
+            } else {
+                report.summary.append(messages("cli.audit.none_signed"))
+            }
+        }
+        if result.unsignedTail > 0 {
+            report.summary.append(messages.plural("cli.audit.unsigned_tail", count: result.unsignedTail))
+        }
+        if result.checkpoint == .matches, let seq = checkpointSeq {
+            report.summary.append(messages("cli.audit.checkpoint_matches", ["seq": String(seq)]))
+        }
+        if result.paperCheckpoint == .matches, let seq = paperSeq {
+            report.summary.append(messages("cli.audit.paper_matches", ["seq": String(seq)]))
+        }
+        report.summary.append(messages("cli.audit.outside_note"))
+        return report
+    }
+
+    /// Creates `path` with mode 0600 and writes `contents`; never replaces an existing file
+    /// (`O_CREAT | O_EXCL`, which also refuses a symbolic link planted at `path`).
+    static func writeNewFile(_ path: String, contents: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw CaseStoreError.fileExists(path) }
+            throw CLIError(id: "cli.error.cannot_write_file", arguments: ["path": path])
+        }
+        var failed = false
+        contents.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                offset += written
+            }
+        }
+        if fsync(descriptor) != 0 { failed = true }
+        if close(descriptor) != 0 { failed = true }
+        if failed {
+            unlink(path)
+            throw CLIError(id: "cli.error.cannot_write_file", arguments: ["path": path])
         }
     }
 

@@ -23,15 +23,17 @@ enum CaseRendering {
         }
     }
 
-    /// `case show` as text, in the user's language. Survivor data is shown as entered.
+    /// `case show` as text, in the user's language. Survivor data is shown as entered, each
+    /// stored text escaped (`TerminalSafeText`); narratives, plans and notes keep their lines.
     static func text(_ record: CaseRecord, _ messages: Messages) -> String {
+        let safe = TerminalSafeText.escaped
         let document = record.document
         let survivor = document.survivor
         var lines = [
-            messages("cli.case.title", ["code": record.code.rawValue, "status": messages.label(record.status),
+            messages("cli.case.title", ["code": safe(record.code.rawValue), "status": messages.label(record.status),
                                         "version": String(record.version)]),
-            messages("cli.case.dates", ["created": messages.day(record.createdDay), "updated": messages.day(record.updatedDay),
-                                        "assignee": record.assignee ?? messages("cli.case.nobody")]),
+            messages("cli.case.dates", ["created": safe(messages.day(record.createdDay)), "updated": safe(messages.day(record.updatedDay)),
+                                        "assignee": record.assignee.map(safe) ?? messages("cli.case.nobody")]),
         ]
         let labels = [
             "name": messages("cli.case.label.name"), "phone": messages("cli.case.label.phone"),
@@ -42,7 +44,7 @@ enum CaseRendering {
         ]
         let width = TextLayout.labelWidth(Array(labels.values))
         func fields(_ fields: [(String, String?)]) -> [String] {
-            TextLayout.fields(fields.compactMap { label, value in value.map { (labels[label] ?? label, $0) } }, indent: "  ", width: width)
+            TextLayout.fields(fields.compactMap { label, value in value.map { (labels[label] ?? label, safe($0)) } }, indent: "  ", width: width)
         }
         lines += ["", messages("cli.case.section.survivor")]
         lines += fields([
@@ -54,7 +56,7 @@ enum CaseRendering {
         lines += fields([("date", document.incident.date.map(messages.day)), ("type", document.incident.type.map(messages.label))])
         if let narrative = document.incident.narrative {
             lines.append("  " + messages("cli.case.label.account") + ":")
-            lines += narrative.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+            lines += TerminalSafeText.escapedLines(narrative).map { "    " + $0 }
         }
         lines += ["", messages("cli.case.section.consent")]
         lines += fields([("statistics", messages.yesNo(document.consent.statistics))])
@@ -67,30 +69,31 @@ enum CaseRendering {
     }
 
     static func workLines(_ work: CaseWork, _ messages: Messages) -> [String] {
+        let safe = TerminalSafeText.escaped
         var lines: [String] = []
         if let plan = work.plan {
-            lines += ["", messages("cli.case.section.plan")] + plan.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            lines += ["", messages("cli.case.section.plan")] + TerminalSafeText.escapedLines(plan).map { "  " + $0 }
         }
         if !work.notes.isEmpty {
             lines += ["", messages("cli.case.section.notes")]
             for note in work.notes {
-                lines.append("  " + messages("cli.case.note", ["at": messages.minute(note.at), "author": note.author]))
-                lines += note.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+                lines.append("  " + messages("cli.case.note", ["at": safe(messages.minute(note.at)), "author": safe(note.author)]))
+                lines += TerminalSafeText.escapedLines(note.text).map { "    " + $0 }
             }
         }
         if !work.followUps.isEmpty {
             lines += ["", messages("cli.case.section.follow_ups")] + work.followUps.map {
-                "  " + messages("cli.case.follow_up", ["day": messages.day($0.due), "by": $0.createdBy])
+                "  " + messages("cli.case.follow_up", ["day": safe(messages.day($0.due)), "by": safe($0.createdBy)])
             }
         }
         if !work.referrals.isEmpty {
             lines += ["", messages("cli.case.section.referrals")] + work.referrals.map {
-                "  " + messages("cli.case.referral", ["day": messages.day($0.day), "service": messages.label($0.service),
-                                                      "organisation": $0.organisation, "by": $0.by])
+                "  " + messages("cli.case.referral", ["day": safe(messages.day($0.day)), "service": messages.label($0.service),
+                                                      "organisation": safe($0.organisation), "by": safe($0.by)])
             }
         }
         if let closure = work.closure {
-            lines += ["", messages("cli.case.closed", ["day": messages.day(closure.day), "by": closure.by,
+            lines += ["", messages("cli.case.closed", ["day": safe(messages.day(closure.day)), "by": safe(closure.by),
                                                        "reason": messages.label(closure.reason)])]
         }
         return lines
@@ -110,7 +113,7 @@ enum CaseRendering {
                           messages("cli.case.column.created"), messages("cli.case.column.updated"), messages("cli.case.column.version")]
             let rows = summaries.map { summary in
                 [summary.code, messages.label(summary.status), summary.assignee ?? "-",
-                 messages.day(summary.createdDay), messages.day(summary.updatedDay), String(summary.version)]
+                 messages.day(summary.createdDay), messages.day(summary.updatedDay), String(summary.version)].map(TerminalSafeText.escaped)
             }
             for line in TextLayout.table(header: header, rows: rows) { console.output(line) }
         }

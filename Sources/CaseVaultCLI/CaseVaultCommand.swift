@@ -50,40 +50,58 @@ public struct CaseVaultCommand: ParsableCommand {
         }
     }
 
-    /// Runs the parsed command, rendering every failure in the user's language.
+    /// Runs the parsed command, rendering every failure in the user's language. This is the
+    /// last catch of every front (the shell runs each line through it too): an error is shown
+    /// only as a message of ours (`ErrorMessages`), never by its own description.
     static func execute(_ arguments: [String], console: Console) -> Int32 {
+        var vaultCommand: VaultCommand
         do {
-            var command = try parseAsRoot(arguments)
-            if var vaultCommand = command as? VaultCommand {
-                try vaultCommand.run(console: console)
-            } else {
+            let command = try parseAsRoot(arguments)
+            guard let parsed = command as? VaultCommand else {
+                // A command group or ArgumentParser's own help command: its run only shows help.
+                var command = command
                 try command.run()
+                return 0
             }
+            vaultCommand = parsed
+        } catch {
+            // ArgumentParser's own messages (usage, unknown options, help) stay English; our
+            // `validate()` methods throw only `ValidationError`s whose text is already ours.
+            return parserFailure(error, console: console)
+        }
+        do {
+            try vaultCommand.run(console: console)
             return 0
-        } catch let error as CaseStoreError {
-            console.error(ErrorMessages.text(for: error, messages: console.messages))
-            return ExitStatus.failure
-        } catch let error as AccessError {
-            console.error(ErrorMessages.text(for: error, messages: console.messages))
-            return ExitStatus.failure
         } catch let error as CLIError {
             console.report(error)
             return ExitStatus.failure
         } catch is CommandInterrupted {
             return InterruptibleCommand.interrupted
+        } catch is AlreadyReported {
+            return ExitStatus.failure
+        } catch let error where error is ValidationError || error is CleanExit || error is ExitCode {
+            return parserFailure(error, console: console)
         } catch {
-            // ArgumentParser's own messages (usage, unknown options, help) stay English.
-            let message = fullMessage(for: error)
-            let code = exitCode(for: error).rawValue
-            if code == 0 {
-                console.output(message)
-            } else {
-                console.errorRaw(message)
-            }
-            return code
+            console.error(ErrorMessages.text(for: error, messages: console.messages))
+            return ExitStatus.failure
         }
     }
+
+    /// Usage errors, help and exit requests, rendered by ArgumentParser.
+    private static func parserFailure(_ error: any Error, console: Console) -> Int32 {
+        let message = fullMessage(for: error)
+        let code = exitCode(for: error).rawValue
+        if code == 0 {
+            console.output(message)
+        } else if !message.isEmpty {
+            console.errorRaw(message)
+        }
+        return code
+    }
 }
+
+/// Thrown by a command that has already written its diagnostics: exit with status 1, add nothing.
+struct AlreadyReported: Error {}
 
 /// Documented exit statuses (docs/cli.md).
 public enum ExitStatus {

@@ -1,19 +1,48 @@
 import Access
 import CaseStore
+import Foundation
+import Intake
+import VaultCrypto
 
-/// The user-facing text of every case-store and access error, in the user's language. Texts
-/// name users, codes, paths and fields, never survivor data.
+/// The error boundary: the user-facing text of every error that can end a command, in the
+/// user's language. Texts name users, codes, paths and fields, never survivor data, and never
+/// an error's own description (`String(describing:)` of an intake or decoding error can hold a
+/// survivor's date). An error of a type not listed here gets `cli.error.unexpected`. Names and
+/// codes inside errors may come from the vault file, so they are escaped (`TerminalSafeText`).
 enum ErrorMessages {
+    /// The text of any error a command can throw (ArgumentParser's own are rendered by it).
+    static func text(for error: any Error, messages: Messages) -> String {
+        switch error {
+        case let error as CaseStoreError: text(for: error, messages: messages)
+        case let error as AccessError: text(for: error, messages: messages)
+        case let error as CLIError: error.message(messages)
+        case let error as VaultCryptoError: text(for: error, messages: messages)
+        case is DecodingError, is EncodingError: messages("cli.error.unreadable_record")
+        case let error as CatalogError: text(for: error, messages: messages)
+        case is FormError: messages("cli.error.form_damaged")
+        case let error as AnswerError:
+            messages("cli.error.answer_refused", ["question": error.path.map { safe($0.description) } ?? "-"])
+        case let error as DraftError: text(for: error, messages: messages)
+        case let error as LanguageError:
+            messages("cli.error.unknown_language", ["value": safe(error.value), "source": safe(error.source)])
+        case is ShellTokenizerError: messages("cli.shell.bad_quotes")
+        case is LineEditorError: messages("cli.shell.terminal_failed")
+        case let error as CocoaError: fileText(path: error.filePath ?? error.url?.path, messages)
+        case is POSIXError: fileText(path: nil, messages)
+        default: messages("cli.error.unexpected")
+        }
+    }
+
     static func text(for error: CaseStoreError, messages: Messages) -> String {
         switch error {
         case .wrongPassphrase:
             messages("cli.error.wrong_passphrase")
         case .unknownUser(let user):
-            messages("cli.error.unknown_user", ["user": user])
+            messages("cli.error.unknown_user", ["user": safe(user)])
         case .userDisabled(let user):
-            messages("cli.error.user_disabled", ["user": user])
+            messages("cli.error.user_disabled", ["user": safe(user)])
         case .userExists(let user):
-            messages("cli.error.user_exists", ["user": user])
+            messages("cli.error.user_exists", ["user": safe(user)])
         case .tamperedRecord(let record):
             messages("cli.error.tampered_record", ["record": recordName(record, messages)])
         case .vaultLocked:
@@ -23,29 +52,69 @@ enum ErrorMessages {
         case .corruptVault:
             messages("cli.error.corrupt_vault")
         case .vaultNotFound(let path):
-            messages("cli.error.vault_not_found", ["path": path])
+            messages("cli.error.vault_not_found", ["path": safe(path)])
         case .fileExists(let path):
-            messages("cli.error.file_exists", ["path": path])
+            messages("cli.error.file_exists", ["path": safe(path)])
         case .caseNotFound(let code):
-            messages("cli.error.case_not_found", ["code": code])
+            messages("cli.error.case_not_found", ["code": safe(code)])
         case .caseErased(let code):
-            messages("cli.error.case_erased", ["code": code])
+            messages("cli.error.case_erased", ["code": safe(code)])
         case .keyNotInSlot(let purpose):
             messages("cli.error.key_not_in_slot", ["purpose": purpose.rawValue])
         case .invalidUserName(let name):
-            messages("cli.error.invalid_user_name", ["user": name])
+            messages("cli.error.invalid_user_name", ["user": safe(name)])
         case .invalidDocument(let position, let field, let rule):
             documentText(position: position, field: field, problem: ruleText(rule, messages), messages)
         case .storageFailure(let reason):
-            messages("cli.error.storage_failure", ["reason": reason.rawValue])
+            storageText(reason, messages)
         case .caseRolledBack(let code):
-            messages("cli.error.storage_failure", ["reason": code])
-        case .untrustedSignature:
-            messages("cli.error.storage_failure", ["reason": "signature"])
+            messages("cli.error.case_rolled_back", ["code": safe(code)])
+        case .untrustedSignature(let record):
+            messages("cli.error.untrusted_signature", ["record": signedRecordName(record, messages)])
         case .directoryNotEstablished:
-            messages("cli.error.storage_failure", ["reason": "directory"])
+            messages("cli.error.directory_not_established")
         }
     }
+
+    static func text(for error: VaultCryptoError, messages: Messages) -> String {
+        switch error {
+        case .authenticationFailed: messages("cli.error.crypto_authentication")
+        case .invalidParameter, .libraryFailure: messages("cli.error.crypto_failure")
+        }
+    }
+
+    static func text(for error: CatalogError, messages: Messages) -> String {
+        let file = switch error {
+        case .syntax(let file, _, _), .duplicateMessage(let file, _), .missingHeader(let file),
+             .pluralFormsMismatch(let file, _, _), .wrongPluralCount(let file, _, _, _), .notFound(let file): file
+        }
+        return messages("cli.error.catalog_damaged", ["file": safe(file)])
+    }
+
+    static func text(for error: DraftError, messages: Messages) -> String {
+        switch error {
+        case .formMismatch: messages("cli.error.draft_other_form")
+        case .invalidPath, .invalidAnswer: messages("cli.error.draft_no_longer_fits")
+        }
+    }
+
+    static func fileText(path: String?, _ messages: Messages) -> String {
+        path.map { messages("cli.error.file_failed", ["path": safe($0)]) } ?? messages("cli.error.file_failed_unnamed")
+    }
+
+    /// Each reason the storage failed has its own sentence.
+    static func storageText(_ reason: StorageFailure, _ messages: Messages) -> String {
+        switch reason {
+        case .diskFull: messages("cli.error.storage.disk_full")
+        case .cannotOpenOrWrite: messages("cli.error.storage.cannot_open_or_write")
+        case .inputOutput: messages("cli.error.storage.input_output")
+        case .cannotCreateFile: messages("cli.error.storage.cannot_create_file")
+        case .engine: messages("cli.error.storage.engine")
+        case .nothingWritten: messages("cli.error.storage.nothing_written")
+        }
+    }
+
+    private static func safe(_ text: String) -> String { TerminalSafeText.escaped(text) }
 
     static func text(for error: AccessError, messages: Messages) -> String {
         switch error {
@@ -98,10 +167,20 @@ enum ErrorMessages {
     /// words here, anything else is shown as it is.
     static func recordName(_ record: SealedRecord, _ messages: Messages) -> String {
         switch record {
-        case .caseFile(let code): messages("cli.record.case", ["code": code])
-        case .keySlot(let user): messages("cli.record.key_slot", ["user": user])
-        case .keyGrant(let user): messages("cli.record.key_grant", ["user": user])
-        case .intakeDraft(let user): messages("cli.record.intake_draft", ["user": user])
+        case .caseFile(let code): messages("cli.record.case", ["code": safe(code)])
+        case .keySlot(let user): messages("cli.record.key_slot", ["user": safe(user)])
+        case .keyGrant(let user): messages("cli.record.key_grant", ["user": safe(user)])
+        case .intakeDraft(let user): messages("cli.record.intake_draft", ["user": safe(user)])
+        }
+    }
+
+    /// The signed record whose signature failed, in words.
+    static func signedRecordName(_ record: SignedRecord, _ messages: Messages) -> String {
+        switch record {
+        case .directory: messages("cli.record.directory")
+        case .directoryEntry(let user): messages("cli.record.directory_entry", ["user": safe(user)])
+        case .keyGrant(let user): messages("cli.record.key_grant", ["user": safe(user)])
+        case .caseState(let code): messages("cli.record.case_state", ["code": safe(code)])
         }
     }
 }

@@ -57,7 +57,7 @@ struct UserCommand: ParsableCommand {
                 let header = [messages("cli.user.column.user"), messages("cli.user.column.role"), messages("cli.user.column.state"),
                               messages("cli.user.column.pending"), messages("cli.user.column.failed_logins")]
                 let rows = users.map { user in
-                    [user.name, messages.label(user.role),
+                    [TerminalSafeText.escaped(user.name), messages.label(user.role),
                      user.disabled ? messages("cli.user.state.disabled") : messages("cli.user.state.active"),
                      user.pendingGrant.map(messages.label) ?? "-", messages.number(user.failedLogins)]
                 }
