@@ -181,6 +181,7 @@ enum ErrorMessages {
         case .directoryEntry(let user): messages("cli.record.directory_entry", ["user": safe(user)])
         case .keyGrant(let user): messages("cli.record.key_grant", ["user": safe(user)])
         case .caseState(let code): messages("cli.record.case_state", ["code": safe(code)])
+        case .auditTrail: messages("cli.record.audit_trail")
         }
     }
 }
