@@ -81,7 +81,7 @@ public enum SealedRecord: Sendable, Equatable {
 }
 
 /// Why a case document was refused; stable codes that the CLI translates.
-public enum DocumentRule: String, Sendable, Equatable {
+public enum DocumentRule: String, Sendable, Equatable, CaseIterable {
     case notJSON = "not_json"
     case notAnObject = "not_an_object"
     case unknownField = "unknown_field"
