@@ -85,6 +85,14 @@ final class TamperTests: XCTestCase {
         for length in [0, 50, 4096, size / 2, size - 1] {
             let truncated = vault.directory.appendingPathComponent("truncated-\(length).casevault").path
             try Data(try Data(contentsOf: URL(fileURLWithPath: copy)).prefix(length)).write(to: URL(fileURLWithPath: truncated))
+            let before = try Data(contentsOf: URL(fileURLWithPath: truncated))
+            defer {
+                // A file too short to hold even the SQLite header is refused before any write.
+                if length < 100 {
+                    XCTAssertEqual(try? Data(contentsOf: URL(fileURLWithPath: truncated)), before, "length \(length) was rewritten")
+                    XCTAssertFalse(FileManager.default.fileExists(atPath: truncated + "-wal"), "length \(length)")
+                }
+            }
             do {
                 let damaged = try Vault(path: truncated, options: TemporaryVault.options)
                 let unlocked = try damaged.unlock(user: "vesna", passphrase: TemporaryVault.secret("vesna passphrase"))
