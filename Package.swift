@@ -40,6 +40,8 @@ let package = Package(
                 "VaultCrypto",
                 "Transliteration",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The read-only probe of an existing file (VaultFileProbe) needs URI file names.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             plugins: ["EmbedDataPlugin"]
         ),

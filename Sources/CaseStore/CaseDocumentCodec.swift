@@ -3,12 +3,36 @@ import Foundation
 /// Reads case documents from JSON strictly (unknown keys, wrong types and bad values are refused
 /// with the field's path, never its value) and writes the canonical form that is sealed.
 public enum CaseDocumentCodec {
-    static let allowedKeys: [String: Set<String>] = [
-        "": ["survivor", "incident", "consent", "intake", "work"],
-        "survivor": ["name", "phone", "birthDate", "sex", "municipality", "language"],
-        "incident": ["date", "narrative", "type"],
-        "consent": ["statistics", "sharing"],
-    ]
+    /// What an import may contain, at every depth (docs/case-document.md). Leaves are type-checked
+    /// by the decoder; `work` is written only by the workflow commands (with the session's user and
+    /// the clock), so an import that carries it is refused.
+    indirect enum Shape {
+        case object([String: Shape])
+        /// An object whose keys are form question ids (`isSafeKey`) and whose values are leaves.
+        case answers
+        case leaf
+        case refused
+    }
+
+    static let importShape: Shape = .object([
+        "survivor": .object(["name": .leaf, "phone": .leaf, "birthDate": .leaf, "sex": .leaf, "municipality": .leaf, "language": .leaf]),
+        "incident": .object(["date": .leaf, "narrative": .leaf, "type": .leaf]),
+        "consent": .object(["statistics": .leaf, "sharing": .leaf]),
+        "intake": .answers,
+        "work": .refused,
+    ])
+
+    /// Longest key accepted as a question id, and named in an error as an unknown field.
+    static let maximumKeyLength = 64
+
+    /// Letters and digits (ASCII), `_` and `.`, 1 to 64 of them: the shape of field names and
+    /// form question ids. Only keys of this shape are ever named in an error.
+    static func isSafeKey(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.count <= maximumKeyLength && key.utf8.allSatisfy {
+            (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x5F || $0 == 0x2E
+        }
+    }
+
     static let maximumLengths: [String: Int] = [
         "survivor.name": 200, "survivor.phone": 40, "survivor.municipality": 100,
         "survivor.language": 35, "incident.narrative": 1_000_000,
@@ -47,12 +71,7 @@ public enum CaseDocumentCodec {
             .invalidDocument(position: position, field: field, rule: rule)
         }
         guard let root = object as? [String: Any] else { throw fail("", .notAnObject) }
-        try checkKeys(root, path: "", fail: fail)
-        for section in ["survivor", "incident", "consent"] {
-            guard let value = root[section] else { continue }
-            guard let nested = value as? [String: Any] else { throw fail(section, .notAnObject) }
-            try checkKeys(nested, path: section, fail: fail)
-        }
+        try checkKeys(root, shape: importShape, path: "", fail: fail)
         let data = try JSONSerialization.data(withJSONObject: root)
         let document: CaseDocument
         do {
@@ -70,10 +89,26 @@ public enum CaseDocumentCodec {
         return document
     }
 
-    static func checkKeys(_ object: [String: Any], path: String, fail: (String, DocumentRule) -> CaseStoreError) throws {
-        let allowed = allowedKeys[path] ?? []
-        for key in object.keys.sorted() where !allowed.contains(key) {
-            throw fail(path.isEmpty ? key : "\(path).\(key)", .unknownField)
+    /// Checks every key of `value` against `shape`, depth first in sorted key order. An unknown
+    /// key is named only if it has the shape of a field name; otherwise the error names the
+    /// object that holds it, so a value typed where a key belongs is never echoed.
+    static func checkKeys(_ value: Any, shape: Shape, path: String, fail: (String, DocumentRule) -> CaseStoreError) throws {
+        func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+        switch shape {
+        case .leaf:
+            return
+        case .refused:
+            throw fail(path, .notImportable)
+        case .answers:
+            guard let object = value as? [String: Any] else { throw fail(path, .notAnObject) }
+            for key in object.keys.sorted() where !isSafeKey(key) { throw fail(path, .invalidKey) }
+            for key in object.keys.sorted() where !(object[key] is String) { throw fail(child(key), .wrongType) }
+        case .object(let allowed):
+            guard let object = value as? [String: Any] else { throw fail(path, .notAnObject) }
+            for key in object.keys.sorted() {
+                guard let nested = allowed[key] else { throw fail(isSafeKey(key) ? child(key) : path, .unknownField) }
+                try checkKeys(object[key] as Any, shape: nested, path: child(key), fail: fail)
+            }
         }
     }
 

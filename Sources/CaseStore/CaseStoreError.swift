@@ -84,7 +84,7 @@ public enum SealedRecord: Sendable, Equatable {
 }
 
 /// Why a case document was refused; stable codes that the CLI translates.
-public enum DocumentRule: String, Sendable, Equatable {
+public enum DocumentRule: String, Sendable, Equatable, CaseIterable {
     case notJSON = "not_json"
     case notAnObject = "not_an_object"
     case unknownField = "unknown_field"
@@ -96,4 +96,8 @@ public enum DocumentRule: String, Sendable, Equatable {
     case invalidDate = "invalid_date"
     case dateInFuture = "date_in_future"
     case unknownValue = "unknown_value"
+    /// A section only the program writes (`work`: notes, follow-ups, referrals, plan, closure).
+    case notImportable = "not_importable"
+    /// A key that must be a form question id (letters, digits, `_`, `.`, at most 64) is not one.
+    case invalidKey = "invalid_key"
 }

@@ -6,14 +6,16 @@ import GRDB
 final class SQLiteVaultStorage: VaultStorage {
     private let queue: DatabaseQueue
 
-    /// Opens (or, with `create`, makes) the file at `path` and brings its schema up to date.
+    /// Opens (or, with `create`, makes) the file at `path` and brings its schema up to date. An
+    /// existing file is first checked read-only (`VaultFileProbe`): a file that is not a vault is
+    /// refused before anything is written to it. A new file is made by `PrivateFile` (0600,
+    /// refusing anything already at `path`).
     init(path: String, create: Bool) throws {
-        let exists = FileManager.default.fileExists(atPath: path)
         if create {
-            guard !exists else { throw CaseStoreError.fileExists(path) }
-            try Self.createPrivateFile(at: path)
-        } else if !exists {
-            throw CaseStoreError.vaultNotFound(path)
+            try PrivateFile.create(at: path)
+        } else {
+            guard FileManager.default.fileExists(atPath: path) else { throw CaseStoreError.vaultNotFound(path) }
+            try VaultFileProbe.requireVault(at: path)
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(2)
@@ -25,12 +27,6 @@ final class SQLiteVaultStorage: VaultStorage {
         }
         queue = try Self.mapErrors { try DatabaseQueue(path: path, configuration: configuration) }
         try Self.mapErrors { try SchemaMigrations.migrate(queue, isNew: create) }
-    }
-
-    static func createPrivateFile(at path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw CaseStoreError.storageFailure(.cannotCreateFile)
-        }
     }
 
     /// Runs `body`, turning SQLite failures into `CaseStoreError` without their SQL or arguments.
@@ -469,8 +465,7 @@ final class SQLiteVaultStorage: VaultStorage {
     static let backupPagesPerStep: CInt = 1024
 
     func backup(to path: String, progress: ((Int, Int) -> Void)?) throws {
-        guard !FileManager.default.fileExists(atPath: path) else { throw CaseStoreError.fileExists(path) }
-        try Self.createPrivateFile(at: path)
+        try PrivateFile.create(at: path)
         do {
             try Self.mapErrors {
                 let destination = try DatabaseQueue(path: path)

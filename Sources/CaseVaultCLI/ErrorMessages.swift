@@ -159,6 +159,8 @@ enum ErrorMessages {
         case .invalidDate: messages("cli.rule.invalid_date")
         case .dateInFuture: messages("cli.rule.date_in_future")
         case .unknownValue: messages("cli.rule.unknown_value")
+        case .notImportable: messages("cli.rule.not_importable")
+        case .invalidKey: messages("cli.rule.invalid_key")
         }
     }
 

@@ -1,6 +1,7 @@
 import CaseStore
 import Foundation
 import GRDB
+import TestSupport
 import VaultCrypto
 import XCTest
 
@@ -123,9 +124,26 @@ final class KeySlotTests: XCTestCase {
         XCTAssertEqual(ScryptParameters.interactive, ScryptParameters(logN: 17, r: 8, p: 1))
     }
 
+    /// In a fresh process (exec makes it dumpable again; the test process was hardened long ago
+    /// by earlier unlocks), one unlock must clear PR_DUMPABLE and set RLIMIT_CORE to 0/0.
     func testUnlockDisablesCoreDumps() throws {
         let vault = try TemporaryVault()
+        let writer = CrashRecoveryTests.writerURL
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: writer.path), "casevault-crash-writer not built at \(writer.path)")
+        let passphraseFile = vault.directory.appendingPathComponent("passphrase")
+        try Data(TemporaryVault.adminPassphrase.utf8).write(to: passphraseFile)
+        let child = try ChildProcess.run(executable: writer.path, arguments: ["hardening", vault.path, "admin", passphraseFile.path],
+                                         environment: ProcessInfo.processInfo.environment, timeout: 60)
+        XCTAssertEqual(child.wait(), .exited(0), child.errorText)
+        let lines = child.outputText.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, child.outputText)
+        XCTAssertTrue(lines.first?.hasPrefix("before dumpable=1 ") ?? false, "a fresh process starts dumpable: \(child.outputText)")
+        XCTAssertEqual(lines.last, "after dumpable=0 core=0/0", "unlock leaves core dumps possible: \(child.outputText)")
+
         _ = try vault.reopen().unlock(user: "admin", passphrase: TemporaryVault.secret(TemporaryVault.adminPassphrase))
         XCTAssertFalse(ProcessHardening.isDumpable)
+        var limit = rlimit()
+        XCTAssertEqual(getrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &limit), 0)
+        XCTAssertEqual([limit.rlim_cur, limit.rlim_max], [0, 0], "RLIMIT_CORE after unlock")
     }
 }

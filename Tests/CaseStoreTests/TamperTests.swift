@@ -85,6 +85,14 @@ final class TamperTests: XCTestCase {
         for length in [0, 50, 4096, size / 2, size - 1] {
             let truncated = vault.directory.appendingPathComponent("truncated-\(length).casevault").path
             try Data(try Data(contentsOf: URL(fileURLWithPath: copy)).prefix(length)).write(to: URL(fileURLWithPath: truncated))
+            let before = try Data(contentsOf: URL(fileURLWithPath: truncated))
+            defer {
+                // A file too short to hold even the SQLite header is refused before any write.
+                if length < 100 {
+                    XCTAssertEqual(try? Data(contentsOf: URL(fileURLWithPath: truncated)), before, "length \(length) was rewritten")
+                    XCTAssertFalse(FileManager.default.fileExists(atPath: truncated + "-wal"), "length \(length)")
+                }
+            }
             do {
                 let damaged = try Vault(path: truncated, options: TemporaryVault.options)
                 let unlocked = try damaged.unlock(user: "vesna", passphrase: TemporaryVault.secret("vesna passphrase"))
@@ -103,17 +111,51 @@ final class TamperTests: XCTestCase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("casevault-foreign-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        // A database in rollback-journal mode: opening it as a vault used to switch it to WAL.
         let path = directory.appendingPathComponent("other.sqlite").path
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }
-        XCTAssertThrows(.corruptVault) { _ = try Vault(path: path) }
-        let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
-        XCTAssertEqual(tables, ["notes"])
+        try assertRefusedUntouched(path)
+        // A database already in WAL mode, closed (no -wal beside it): even a read-only open
+        // would create -wal and -shm.
+        let wal = directory.appendingPathComponent("wal.sqlite").path
+        try DatabaseQueue(path: wal).writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE notes (text TEXT)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: wal + "-wal"))
+        try assertRefusedUntouched(wal)
+        // Half a vault: its tables without GRDB's migration record.
+        let lookalike = directory.appendingPathComponent("lookalike.sqlite").path
+        try DatabaseQueue(path: lookalike).write { try $0.execute(sql: "CREATE TABLE vault_meta (singleton INTEGER)") }
+        try assertRefusedUntouched(lookalike)
+        let empty = directory.appendingPathComponent("empty.casevault").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: nil))
+        try assertRefusedUntouched(empty)
         let text = directory.appendingPathComponent("text.txt").path
         try Data("hello, this is not a database at all, just some text that is long enough".utf8).write(to: URL(fileURLWithPath: text))
-        XCTAssertThrows(.corruptVault) { _ = try Vault(path: text) }
+        try assertRefusedUntouched(text)
+        let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        XCTAssertEqual(tables, ["notes"])
         XCTAssertThrows(.vaultNotFound(directory.appendingPathComponent("missing").path)) {
             _ = try Vault(path: directory.appendingPathComponent("missing").path)
         }
+    }
+
+    /// Opening `path` as a vault gives `corruptVault` and leaves its bytes, its mode and its
+    /// directory as they were (no -wal, -shm or -journal created).
+    private func assertRefusedUntouched(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(chmod(path, 0o640), 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let directory = (path as NSString).deletingLastPathComponent
+        let before = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        XCTAssertThrows(.corruptVault, file: file, line: line) { _ = try Vault(path: path) }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), bytes, "the refused file was rewritten", file: file, line: line)
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode, 0o640, "the refused file's mode changed", file: file, line: line)
+        for suffix in ["-wal", "-shm", "-journal"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path + suffix), "\(suffix) created beside a refused file", file: file, line: line)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory).sorted(), before, file: file, line: line)
     }
 
     func testNewerVaultVersionIsRefused() throws {
