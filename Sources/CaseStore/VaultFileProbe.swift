@@ -6,39 +6,24 @@ internal import GRDBSQLite
 /// so a foreign file is refused byte for byte untouched (docs/vault-format.md): no journal-mode
 /// switch, no `-wal` or `-shm` beside it.
 ///
-/// 1. The 100-byte SQLite header is read with `read(2)`; a short file or another magic string is
-///    not a vault.
-/// 2. The schema is read through a read-only SQLite connection. A read-only connection still
-///    creates `-wal` and `-shm` when it meets a WAL-mode file without them, so such a file is
-///    opened `immutable` instead: with no `-wal` beside it, the main file holds everything.
-/// 3. A vault has GRDB's `grdb_migrations` and the `vault_meta` table.
+/// Everything is read through SQLite, never with `open(2)`/`close(2)` on the file: closing any
+/// descriptor of a file drops every POSIX lock this process holds on it, so a raw read beside a
+/// connection that is already open would let another process checkpoint and delete the WAL
+/// under it.
+///
+/// 1. The schema is read `immutable` (no locks, no `-wal`/`-shm` made): what the main file holds.
+/// 2. Only when that shows no vault and a non-empty `-wal` lies beside it (a vault whose schema
+///    was never checkpointed) is it read again read-only, WAL included.
+/// 3. A vault has GRDB's `grdb_migrations` and the `vault_meta` table. A file that is not SQLite,
+///    is empty, or lacks them is `corruptVault`.
 enum VaultFileProbe {
-    static let magic = Array("SQLite format 3\0".utf8)
     static let vaultTables: Set<String> = ["grdb_migrations", "vault_meta"]
 
     /// Throws `corruptVault` unless the file at `path` looks like a vault; writes nothing.
     static func requireVault(at path: String) throws {
-        let header = try readHeader(path)
-        guard header.count == 100, Array(header.prefix(magic.count)) == magic else { throw CaseStoreError.corruptVault }
-        let walMode = header[18] == 2 || header[19] == 2
-        let walFileExists = FileManager.default.fileExists(atPath: path + "-wal")
-        let tables = try tableNames(path, immutable: walMode && !walFileExists)
-        guard vaultTables.isSubset(of: tables) else { throw CaseStoreError.corruptVault }
-    }
-
-    private static func readHeader(_ path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CaseStoreError.storageFailure(.cannotOpenOrWrite) }
-        defer { close(descriptor) }
-        var header = [UInt8](repeating: 0, count: 100)
-        var filled = 0
-        while filled < header.count {
-            let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
-        return Array(header.prefix(filled))
+        if vaultTables.isSubset(of: try tableNames(path, immutable: true)) { return }
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
+        guard walSize > 0, vaultTables.isSubset(of: try tableNames(path, immutable: false)) else { throw CaseStoreError.corruptVault }
     }
 
     private static func tableNames(_ path: String, immutable: Bool) throws -> Set<String> {

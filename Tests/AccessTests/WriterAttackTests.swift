@@ -29,6 +29,18 @@ final class WriterAttackTests: XCTestCase {
         XCTAssertEqual(try fixture.vault().status().keyVersion, 1, "the rekey committed nothing")
         XCTAssertNil(try fixture.vault().storage.keyGrant(user: "maja"), "nothing was sealed to the planted key")
 
+        // Hidden behind a fake grant row, the planted key is passed over: the grant goes to the
+        // certified key, and the attacker's key opens nothing.
+        XCTAssertEqual(try fixture.sqlite3("""
+            INSERT INTO key_grants (user_name, role, key_version, ephemeral_key, sealed_keys) VALUES ('maja', 'caseworker', 1, X'00', X'00')
+            """), 0)
+        _ = try admin.rekey(passphrase: AccessFixture.passphrase("admin"))
+        let vault = try fixture.vault()
+        let grant = try XCTUnwrap(try vault.storage.keyGrant(user: "maja"))
+        let row = try XCTUnwrap(vault.storage.directory())
+        let directory = try UserDirectory.verified(row, pinned: row.publicKey, vaultID: vault.meta.vaultID)
+        XCTAssertThrowsError(try KeyGrantSealer.open(grant, exchange: attacker.rawValue, directory: directory, vaultID: vault.meta.vaultID))
+        XCTAssertNoThrow(try fixture.login("maja"), "maja still gets her keys")
     }
 
     func testRoleClaimedInAGrantRowGivesNothing() throws {
