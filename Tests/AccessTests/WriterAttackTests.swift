@@ -65,20 +65,20 @@ final class WriterAttackTests: XCTestCase {
         let vault = try fixture.vault()
         let sofija = try XCTUnwrap(try vault.storage.keySlot(user: "sofija"))
         // Anyone can seal keys of their choosing to sofija's public exchange key and sign as "admin"
-        // with a key of their own.
-        let fakeRing = try KeyRing(keys: [.caseWrapping: .random(count: 32), .nameIndex: .random(count: 32),
-                                          .statistics: .random(count: 32), .audit: .random(count: 32)], vaultID: vault.meta.vaultID)
-        let forged = try KeyGrantSealer.seal(ring: fakeRing, role: .caseworker, user: "sofija", recipient: sofija.exchangePublicKey,
+        // with a key of their own; the grant claims exactly her certified role and key version, so
+        // only the signature can refuse it (keys of the attacker's would let them read what she
+        // writes next).
+        let fakeRing = try KeyRing(keys: [.statistics: .random(count: 32), .audit: .random(count: 32)], vaultID: vault.meta.vaultID)
+        let forged = try KeyGrantSealer.seal(ring: fakeRing, role: .supervisor, user: "sofija", recipient: sofija.exchangePublicKey,
                                              keyVersion: 1, vaultID: vault.meta.vaultID,
                                              granter: .init(name: "admin", key: Ed25519PrivateKey.generate()))
         try write(fixture, """
             INSERT INTO key_grants (user_name, role, key_version, ephemeral_key, sealed_keys, granted_by, signature) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, ["sofija", "caseworker", 1, Data(forged.ephemeralKey), Data(forged.sealedKeys), "admin", Data(forged.signature!)])
+            """, ["sofija", "supervisor", 1, Data(forged.ephemeralKey), Data(forged.sealedKeys), "admin", Data(forged.signature!)])
         XCTAssertThrowsError(try fixture.login("sofija")) {
             XCTAssertEqual($0 as? CaseStoreError, .untrustedSignature(.keyGrant(user: "sofija")))
         }
-        let slot = try XCTUnwrap(try vault.storage.keySlot(user: "sofija"))
-        XCTAssertEqual(slot.role, .supervisor, "nothing of the grant was taken into her slot")
+        XCTAssertEqual(try vault.storage.keySlot(user: "sofija"), sofija, "nothing of the grant was taken into her slot")
     }
 
     func testEditedDisabledFlagIsCaught() throws {
@@ -93,6 +93,22 @@ final class WriterAttackTests: XCTestCase {
         let fixture = try AccessFixture()
         XCTAssertEqual(try fixture.sqlite3("UPDATE user_directory SET body = CAST(replace(CAST(body AS TEXT), 'supervisor', 'caseworker') AS BLOB)"), 0)
         XCTAssertThrowsError(try fixture.login("sofija")) { XCTAssertEqual($0 as? CaseStoreError, .untrustedSignature(.directory)) }
+    }
+
+    /// A whole directory of the attacker's, signed with a key of theirs: it does not verify
+    /// against the directory key pinned in each slot.
+    func testDirectorySignedByAnotherKeyIsRefused() throws {
+        let fixture = try AccessFixture()
+        let vault = try fixture.vault()
+        let row = try XCTUnwrap(try vault.storage.directory())
+        var directory = try XCTUnwrap(UserDirectory.parse(row.body, vaultID: vault.meta.vaultID))
+        directory.entries["sofija"]?.role = .caseworker
+        let forged = try directory.signed(vaultID: vault.meta.vaultID, key: Ed25519PrivateKey.generate())
+        try write(fixture, "UPDATE user_directory SET public_key = ?, body = ?, signature = ?",
+                  [Data(forged.publicKey), Data(forged.body), Data(forged.signature)])
+        for user in ["sofija", "admin", "maja"] {
+            XCTAssertThrowsError(try fixture.login(user)) { XCTAssertEqual($0 as? CaseStoreError, .untrustedSignature(.directory), user) }
+        }
     }
 
     func testOlderDirectoryPutBackIsSeenAtLogin() throws {
@@ -119,6 +135,42 @@ final class WriterAttackTests: XCTestCase {
         // Put back as it was signed, the case opens again for maja.
         XCTAssertEqual(try fixture.sqlite3("UPDATE cases SET assignee = 'maja' WHERE code = '\(code.rawValue)'"), 0)
         XCTAssertNoThrow(try fixture.login("maja").readCase(code))
+    }
+
+    /// Someone with a caseworker's passphrase and the file signs, with her own certified key, a
+    /// state that assigns a case to a colleague: a caseworker's signature vouches only for cases
+    /// assigned to herself, so the colleague's program refuses it.
+    func testCaseworkerCannotSignAnAssignmentToSomeoneElse() throws {
+        let fixture = try AccessFixture()
+        let vault = try fixture.vault()
+        let maja = try vault.unlock(user: "maja", passphrase: AccessFixture.passphrase("maja"))
+        let code = try maja.createCases([fixture.document()])[0]
+        let row = try XCTUnwrap(try vault.storage.caseRow(code: code.rawValue))
+        let forged = try CaseState.sign(code: code.rawValue, status: row.status, assignee: "vesna", version: row.version,
+                                        revision: XCTUnwrap(row.state).revision, document: XCTUnwrap(row.document), signer: "maja",
+                                        key: maja.signingKey, vaultID: vault.meta.vaultID)
+        try write(fixture, "UPDATE cases SET assignee = 'vesna', state_signature = ? WHERE code = ?", [Data(forged.signature), code.rawValue])
+        XCTAssertThrowsError(try fixture.login("vesna").readCase(code)) {
+            XCTAssertEqual($0 as? CaseStoreError, .untrustedSignature(.caseState(code.rawValue)))
+        }
+    }
+
+    /// Someone with a caseworker's passphrase (so the case keys) and the file seals another
+    /// document at the case's current version: it authenticates, but it is not the document the
+    /// state signed, so it is refused as tampered.
+    func testDocumentSwappedUnderItsSignedStateIsRefused() throws {
+        let fixture = try AccessFixture()
+        let vault = try fixture.vault()
+        let maja = try vault.unlock(user: "maja", passphrase: AccessFixture.passphrase("maja"))
+        let code = try maja.createCases([fixture.document()])[0]
+        let row = try XCTUnwrap(try vault.storage.caseRow(code: code.rawValue))
+        let sealer = maja.sealer
+        let swapped = try sealer.sealDocument(fixture.document("Neko Drugi"), code: code, version: row.version,
+                                              dataKey: sealer.dataKey(for: row, code: code))
+        try write(fixture, "UPDATE cases SET document = ? WHERE code = ?", [Data(swapped), code.rawValue])
+        XCTAssertThrowsError(try fixture.login("maja").readCase(code)) {
+            XCTAssertEqual($0 as? CaseStoreError, .tamperedRecord(.caseFile(code.rawValue)))
+        }
     }
 
     func testRolledBackCaseIsReported() throws {
@@ -171,11 +223,17 @@ final class WriterAttackTests: XCTestCase {
         let maja = try fixture.login("maja")
         let code = try maja.createCases([fixture.document()])[0]
         XCTAssertThrowsError(try fixture.login("sofija").readCase(code))
-        let denied = try XCTUnwrap(try fixture.login("ivan").auditLog(AuditFilter(actor: "sofija", action: "case_read")).first)
+        let ivan = try fixture.login("ivan")
+        let denied = try XCTUnwrap(try ivan.auditLog(AuditFilter(actor: "sofija", action: "case_read")).first)
         XCTAssertEqual(denied.outcome, "denied")
         try rewriteChain(fixture, from: denied.seq, deleteHeads: false)
         XCTAssertTrue(try fixture.vault().verifyAuditTrail().firstBad == nil, "the chain alone verifies again")
         XCTAssertThrowsError(try fixture.login("ivan")) { XCTAssertEqual($0 as? CaseStoreError, .untrustedSignature(.auditTrail)) }
+        // An auditor session opened before the rewrite: the first head over rewritten bytes fails.
+        let result = try ivan.verifyAuditTrail(checkpoint: nil)
+        XCTAssertEqual(result.firstBad?.problem, .badSignature)
+        XCTAssertEqual(result.firstBad?.seq, denied.seq, "the denial was the last entry of sofija's write")
+        XCTAssertFalse(result.isIntact)
     }
 
     func testRewrittenTrailWithHeadsRemovedLeavesUnsignedEntries() throws {
