@@ -65,18 +65,17 @@ public final class AccessSession {
     /// Case summaries; a caseworker sees only the cases assigned to them.
     public func listCases() throws -> [CaseSummary] {
         try require(.caseList, auditAction: .caseList)
-        return try vault.listCases(assignedTo: actor.role == .caseworker ? actor.name : nil)
+        return try vault.listCases(assignedTo: caseworkerFilter)
     }
 
     /// Name search; a caseworker finds only the cases assigned to them.
     public func findCases(name: String) throws -> [CaseSummary] {
         try require(.caseFind, auditAction: .caseFind)
-        return visible(try vault.findCases(name: name))
+        return try vault.findCases(name: name, assignedTo: caseworkerFilter)
     }
 
-    private func visible(_ summaries: [CaseSummary]) -> [CaseSummary] {
-        actor.role == .caseworker ? summaries.filter { $0.assignee == actor.name } : summaries
-    }
+    /// Whose cases a listing is limited to: a caseworker's own, anyone else's all.
+    private var caseworkerFilter: String? { actor.role == .caseworker ? actor.name : nil }
 
     /// Who opened or changed a case and when.
     public func accessLog(_ code: CaseCode) throws -> [AuditEntry] {

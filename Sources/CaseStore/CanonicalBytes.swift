@@ -1,4 +1,4 @@
-/// The byte layout every signed statement of the vault uses (docs/vault-format.md,
+/// The byte layout every signed statement and the audit chain hash use (docs/vault-format.md,
 /// "Authenticity"): a label, then fields, each length-prefixed so that no byte can move from one
 /// field to the next without changing the message. Written by hand: it is a few lines, and the
 /// layout is pinned by known-answer tests.
@@ -9,6 +9,12 @@ struct CanonicalBytes {
         bytes = Array(label.utf8)
         bytes.append(0)
     }
+
+    /// Starts with `prefix` as it is (the audit chain's label has no separator, docs/audit.md).
+    init(prefix: [UInt8]) { bytes = prefix }
+
+    /// Bytes of fixed length, without a length prefix.
+    mutating func raw(_ value: [UInt8]) { bytes += value }
 
     /// `u32be(len) ‖ value`, or `FF FF FF FF` for nil.
     mutating func field(_ value: [UInt8]?) {

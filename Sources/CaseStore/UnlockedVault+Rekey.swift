@@ -31,8 +31,8 @@ extension UnlockedVault {
         var grants: [StorageMutation] = []
         var granted = 0
         var leftOut = 0
-        for slot in try storage.keySlots() where directory.entry(slot.user) == nil {
-            throw CaseStoreError.untrustedSignature(.directoryEntry(user: slot.user))
+        if let stray = try storage.keySlots().first(where: { directory.entry($0.user) == nil }) {
+            throw CaseStoreError.untrustedSignature(.directoryEntry(user: stray.user))
         }
         for name in directory.entries.keys.sorted() where name != user {
             let entry = try certifiedEntry(name, in: directory)

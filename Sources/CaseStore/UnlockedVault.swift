@@ -244,12 +244,14 @@ public final class UnlockedVault {
     }
 
     /// Cases whose survivor name contains every word of `name`, in any script or spelling
-    /// that folds the same way (see `NameFolding`).
-    public func findCases(name: String) throws -> [CaseSummary] {
+    /// that folds the same way (see `NameFolding`), only those assigned to `assignee` when it is
+    /// given; each one's signed state is verified.
+    public func findCases(name: String, assignedTo assignee: String? = nil) throws -> [CaseSummary] {
         let tokens = try sealer.nameTokens(name)
         let codes = tokens.isEmpty ? [] : Set(try storage.codes(withAllTokens: tokens))
         try commit([.appendAudit(auditDraft(.caseFind, details: ["matches": String(codes.count)]))])
-        return try verified(try storage.listings().filter { codes.contains($0.summary.code) }).sorted { $0.code < $1.code }
+        let matches = try storage.listings().filter { codes.contains($0.summary.code) && (assignee == nil || $0.summary.assignee == assignee) }
+        return try verified(matches).sorted { $0.code < $1.code }
     }
 
     /// Erases a case by crypto-shredding: its wrapped data key and every sealed version are

@@ -46,10 +46,8 @@ extension Vault {
         mutations.append(.replaceKeySlot(try KeySlotSealer.seal(ring: ring, exchange: exchange, user: slot.user, role: .admin,
                                                                 passphrase: passphrase, meta: ownMeta, options: options, trust: trust,
                                                                 createdDay: slot.createdDay)))
-        var live: [CaseRow] = []
-        try storage.forEachLiveCase { live.append($0) }
-        let committed = try storage.committedRevisions(codes: live.map(\.code))
-        for row in live {
+        let committed = try storage.committedRevisions(codes: storage.listings().map(\.summary.code))
+        try storage.forEachLiveCase { row in
             guard let document = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(row.code)) }
             let state = try CaseState.sign(code: row.code, status: row.status, assignee: row.assignee, version: row.version,
                                            revision: committed[row.code] ?? 0, document: document, signer: slot.user, key: signing,
@@ -58,7 +56,7 @@ extension Vault {
         }
         let unlocked = try UnlockedVault(vault: self, user: slot.user, role: .admin, keys: ring, trust: trust, directory: directory)
         mutations.append(.appendAudit(try unlocked.auditDraft(.directoryCreate, details: [
-            "users": String(entries.count), "cases": String(live.count),
+            "users": String(entries.count), "cases": String(committed.count),
         ])))
         mutations.append(.appendAudit(try unlocked.auditDraft(.login)))
         try unlocked.commit(mutations)
