@@ -45,11 +45,9 @@ enum KeyGrantSealer {
     /// for exactly the role and key version the directory gives the grantee), then opens it with
     /// the user's exchange key.
     static func open(_ grant: KeyGrantRow, exchange: SecretBytes, directory: UserDirectory, vaultID: [UInt8]) throws -> Opened {
-        guard let granterName = grant.grantedBy, let signature = grant.signature, let granter = directory.entry(granterName),
-              granter.role == .admin, !granter.disabled, let granterKey = granter.signingPublicKey,
-              Ed25519.isValidSignature(signature, for: signedBytes(grant, vaultID: vaultID), publicKey: granterKey),
-              let grantee = directory.entry(grant.user), grantee.role == grant.role, grantee.keyVersion == grant.keyVersion
-        else { throw CaseStoreError.untrustedSignature(.keyGrant(user: grant.user)) }
+        guard isAuthentic(grant, directory: directory, vaultID: vaultID), let granterName = grant.grantedBy else {
+            throw CaseStoreError.untrustedSignature(.keyGrant(user: grant.user))
+        }
         do {
             let mine = try X25519PrivateKey(rawValue: exchange)
             let key = try grantKey(secret: mine.sharedSecret(with: grant.ephemeralKey), ephemeralPublic: grant.ephemeralKey,
@@ -64,6 +62,16 @@ enum KeyGrantSealer {
         } catch {
             throw CaseStoreError.tamperedRecord(.keyGrant(user: grant.user))
         }
+    }
+
+    /// Whether `grant` was made and signed by an enabled certified admin, for exactly the role
+    /// and key version the directory gives its grantee.
+    static func isAuthentic(_ grant: KeyGrantRow, directory: UserDirectory, vaultID: [UInt8]) -> Bool {
+        guard let granterName = grant.grantedBy, let signature = grant.signature, let granter = directory.entry(granterName),
+              granter.role == .admin, !granter.disabled, let granterKey = granter.signingPublicKey,
+              Ed25519.isValidSignature(signature, for: signedBytes(grant, vaultID: vaultID), publicKey: granterKey),
+              let grantee = directory.entry(grant.user) else { return false }
+        return grantee.role == grant.role && grantee.keyVersion == grant.keyVersion
     }
 
     static func signedBytes(_ grant: KeyGrantRow, vaultID: [UInt8]) -> [UInt8] {

@@ -5,7 +5,8 @@ public struct UserSummary: Sendable, Equatable, Codable {
     public var name: String
     public var role: Role
     public var disabled: Bool
-    /// A role change or new keys are waiting for the user's next login.
+    /// A role change or new keys are waiting for the user's next login (only a grant whose
+    /// signature verifies is shown).
     public var pendingGrant: Role?
     public var failedLogins: Int
 }
@@ -44,7 +45,8 @@ extension UnlockedVault {
         let directory = try currentDirectory()
         return try directory.entries.keys.sorted().map { name in
             let entry = directory.entries[name]!
-            return UserSummary(name: name, role: entry.role, disabled: entry.disabled, pendingGrant: try storage.keyGrant(user: name)?.role,
+            let grant = try storage.keyGrant(user: name).flatMap { KeyGrantSealer.isAuthentic($0, directory: directory, vaultID: vaultID) ? $0 : nil }
+            return UserSummary(name: name, role: entry.role, disabled: entry.disabled, pendingGrant: grant?.role,
                                failedLogins: try storage.loginFailures(user: name)?.failures ?? 0)
         }
     }

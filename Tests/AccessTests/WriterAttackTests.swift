@@ -57,6 +57,9 @@ final class WriterAttackTests: XCTestCase {
         let sofija = try fixture.login("sofija")
         XCTAssertEqual(sofija.actor.role, .supervisor)
         XCTAssertEqual(try fixture.login("ivan").actor.role, .auditor)
+        // Nor does a claim planted after the rekey reach the admin's user list.
+        XCTAssertEqual(try fixture.sqlite3("UPDATE key_grants SET role = 'admin' WHERE user_name = 'maja'"), 0)
+        XCTAssertNil(try fixture.login("admin").users().first { $0.name == "maja" }?.pendingGrant)
         XCTAssertThrowsError(try sofija.findCases(name: "Ana")) { _ in }
     }
 
