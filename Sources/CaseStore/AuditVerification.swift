@@ -132,13 +132,11 @@ extension Vault {
     /// Live cases whose signed state does not verify, or is older than the trail's count of their
     /// state changes (the sealed document is checked when the case is opened).
     private func rolledBackCases(directory: UserDirectory) throws -> [String] {
-        let listings = try storage.listings()
-        let committed = try storage.committedRevisions(codes: listings.map(\.summary.code))
-        return listings.compactMap { listing in
+        try storage.listings(codes: nil).compactMap { listing in
             let summary = listing.summary
             do {
                 try CaseState.verify(code: summary.code, status: summary.status, assignee: summary.assignee, version: summary.version,
-                                     state: listing.state, committed: committed[summary.code] ?? 0, directory: directory, vaultID: meta.vaultID)
+                                     state: listing.state, committed: listing.committedRevision, directory: directory, vaultID: meta.vaultID)
                 return nil
             } catch {
                 return summary.code

@@ -137,13 +137,22 @@ final class SQLiteVaultStorage: VaultStorage {
         state_revision, state_signer, state_document_hash, state_signature
         """
 
+    /// The columns a read returns: the stored ones and the count of the case's state changes in
+    /// the audit trail, which the partial index `audit_log_case_changes` (migration 0005) answers.
+    private static let readCaseColumns = caseColumns + ", " + committedRevisionColumn
+
+    private static let committedRevisionColumn = """
+        (SELECT count(*) FROM audit_log WHERE case_code = cases.code AND outcome = 'ok' AND action IN (\(
+            CaseState.changingActions.map { "'\($0.rawValue)'" }.joined(separator: ", "))))
+        """
+
     private static func caseRow(_ row: Row) throws -> CaseRow {
         guard let status = CaseStatus(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
         let wrapped: Data? = row[6]
         let document: Data? = row[8]
         return CaseRow(code: row[0], status: status, assignee: row[2], createdDay: row[3], updatedDay: row[4],
                        keyVersion: row[5], wrappedKey: wrapped.map { Array($0) }, version: row[7], document: document.map { Array($0) },
-                       state: state(row, from: 9))
+                       state: state(row, from: 9), committedRevision: row[13])
     }
 
     /// The signed state stored in columns `start ..< start + 4` (revision, signer, hash, signature).
@@ -161,7 +170,7 @@ final class SQLiteVaultStorage: VaultStorage {
 
     func caseRow(code: String) throws -> CaseRow? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.caseColumns) FROM cases WHERE code = ?"), arguments: [code]).map(Self.caseRow)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE code = ?"), arguments: [code]).map(Self.caseRow)
         }
     }
 
@@ -182,33 +191,30 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    func listings() throws -> [CaseListing] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT code, status, assignee, created_day, updated_day, version,
-                       state_revision, state_signer, state_document_hash, state_signature FROM cases
-                WHERE status != 'erased' ORDER BY updated_day DESC, id DESC
-                """).map {
-                guard let status = CaseStatus(rawValue: $0[1]) else { throw CaseStoreError.corruptVault }
-                return CaseListing(summary: CaseSummary(code: $0[0], status: status, assignee: $0[2], createdDay: $0[3],
-                                                        updatedDay: $0[4], version: $0[5]),
-                                   state: Self.state($0, from: 6))
-            }
+    /// Codes per query when listing chosen cases (SQLite allows 32,766 bound values).
+    static let listingChunk = 5_000
+
+    func listings(codes: Set<String>?) throws -> [CaseListing] {
+        guard let codes else { return try listings(chosen: nil) }
+        let sorted = codes.sorted()
+        return try stride(from: 0, to: sorted.count, by: Self.listingChunk).flatMap {
+            try listings(chosen: Array(sorted[$0..<min($0 + Self.listingChunk, sorted.count)]))
         }
     }
 
-    /// The count the partial index `audit_log_case_changes` (migration 0005) answers.
-    private static let committedRevisionSQL = """
-        SELECT count(*) FROM audit_log WHERE case_code = ? AND outcome = 'ok' AND action IN (\(
-            CaseState.changingActions.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
-        """
-
-    func committedRevisions(codes: [String]) throws -> [String: Int] {
-        try read { db in
-            let statement = try db.cachedStatement(sql: Self.committedRevisionSQL)
-            var counts: [String: Int] = [:]
-            for code in codes { counts[code] = try Int.fetchOne(statement, arguments: [code]) ?? 0 }
-            return counts
+    private func listings(chosen codes: [String]?) throws -> [CaseListing] {
+        let selected = codes.map { " AND code IN (\(Array(repeating: "?", count: $0.count).joined(separator: ", ")))" } ?? ""
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT code, status, assignee, created_day, updated_day, version,
+                       state_revision, state_signer, state_document_hash, state_signature, \(Self.committedRevisionColumn) FROM cases
+                WHERE status != 'erased'\(selected) ORDER BY updated_day DESC, id DESC
+                """, arguments: StatementArguments(codes ?? [])).map {
+                guard let status = CaseStatus(rawValue: $0[1]) else { throw CaseStoreError.corruptVault }
+                return CaseListing(summary: CaseSummary(code: $0[0], status: status, assignee: $0[2], createdDay: $0[3],
+                                                        updatedDay: $0[4], version: $0[5]),
+                                   state: Self.state($0, from: 6), committedRevision: $0[10])
+            }
         }
     }
 
@@ -224,7 +230,7 @@ final class SQLiteVaultStorage: VaultStorage {
 
     func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.caseColumns) FROM cases WHERE status != 'erased' ORDER BY id")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE status != 'erased' ORDER BY id")
             while let row = try rows.next() { try body(try Self.caseRow(row)) }
         }
     }

@@ -62,9 +62,8 @@ public final class UnlockedVault {
 
     /// Checks a live case row's signed state, its document and its freshness against the trail.
     func verifyState(_ row: CaseRow) throws {
-        let committed = try storage.committedRevisions(codes: [row.code])[row.code] ?? 0
         try CaseState.verify(code: row.code, status: row.status, assignee: row.assignee, version: row.version, state: row.state,
-                             committed: committed, directory: directoryForVerifying(row.state), vaultID: vaultID)
+                             committed: row.committedRevision, directory: directoryForVerifying(row.state), vaultID: vaultID)
         if let document = row.document { try CaseState.verifyDocument(document, state: row.state, code: row.code) }
     }
 
@@ -229,15 +228,14 @@ public final class UnlockedVault {
     /// Summaries of the cases that are not erased (no identifying data; needs no case key), only
     /// those assigned to `assignee` when it is given. Each one's signed state is verified.
     public func listCases(assignedTo assignee: String? = nil) throws -> [CaseSummary] {
-        try verified(try storage.listings().filter { assignee == nil || $0.summary.assignee == assignee })
+        try verified(try storage.listings(codes: nil).filter { assignee == nil || $0.summary.assignee == assignee })
     }
 
     private func verified(_ listings: [CaseListing]) throws -> [CaseSummary] {
-        let committed = try storage.committedRevisions(codes: listings.map(\.summary.code))
         for listing in listings {
             let summary = listing.summary
             try CaseState.verify(code: summary.code, status: summary.status, assignee: summary.assignee, version: summary.version,
-                                 state: listing.state, committed: committed[summary.code] ?? 0,
+                                 state: listing.state, committed: listing.committedRevision,
                                  directory: directoryForVerifying(listing.state), vaultID: vaultID)
         }
         return listings.map(\.summary)
@@ -250,7 +248,7 @@ public final class UnlockedVault {
         let tokens = try sealer.nameTokens(name)
         let codes = tokens.isEmpty ? [] : Set(try storage.codes(withAllTokens: tokens))
         try commit([.appendAudit(auditDraft(.caseFind, details: ["matches": String(codes.count)]))])
-        let matches = try storage.listings().filter { codes.contains($0.summary.code) && (assignee == nil || $0.summary.assignee == assignee) }
+        let matches = codes.isEmpty ? [] : try storage.listings(codes: codes).filter { assignee == nil || $0.summary.assignee == assignee }
         return try verified(matches).sorted { $0.code < $1.code }
     }
 
@@ -294,7 +292,7 @@ public final class UnlockedVault {
                                   casesVerified: 0, versionsVerified: 0)
         guard report.sameVault, keys.holds(.caseWrapping) else { return report }
         let sealer = CaseSealer(vaultID: copy.meta.vaultID, keyVersion: copy.meta.keyVersion, keys: keys)
-        let summaries = try copy.storage.listings().map(\.summary)
+        let summaries = try copy.storage.listings(codes: nil).map(\.summary)
         for summary in summaries {
             guard let row = try copy.storage.caseRow(code: summary.code), let code = CaseCode(row.code), let document = row.document else {
                 throw CaseStoreError.tamperedRecord(.caseFile(summary.code))

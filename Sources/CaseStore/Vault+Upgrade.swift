@@ -46,17 +46,18 @@ extension Vault {
         mutations.append(.replaceKeySlot(try KeySlotSealer.seal(ring: ring, exchange: exchange, user: slot.user, role: .admin,
                                                                 passphrase: passphrase, meta: ownMeta, options: options, trust: trust,
                                                                 createdDay: slot.createdDay)))
-        let committed = try storage.committedRevisions(codes: storage.listings().map(\.summary.code))
+        var upgraded = 0
         try storage.forEachLiveCase { row in
             guard let document = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(row.code)) }
             let state = try CaseState.sign(code: row.code, status: row.status, assignee: row.assignee, version: row.version,
-                                           revision: committed[row.code] ?? 0, document: document, signer: slot.user, key: signing,
+                                           revision: row.committedRevision, document: document, signer: slot.user, key: signing,
                                            vaultID: meta.vaultID)
             mutations.append(.setCaseState(code: row.code, status: row.status, assignee: row.assignee, state: state, updatedDay: row.updatedDay))
+            upgraded += 1
         }
         let unlocked = try UnlockedVault(vault: self, user: slot.user, role: .admin, keys: ring, trust: trust, directory: directory)
         mutations.append(.appendAudit(try unlocked.auditDraft(.directoryCreate, details: [
-            "users": String(entries.count), "cases": String(committed.count),
+            "users": String(entries.count), "cases": String(upgraded),
         ])))
         mutations.append(.appendAudit(try unlocked.auditDraft(.login)))
         try unlocked.commit(mutations)

@@ -28,11 +28,10 @@ public protocol VaultStorage: AnyObject {
     func codeExists(_ code: String) throws -> Bool
     /// Earlier sealed versions of a case, oldest first.
     func history(code: String) throws -> [HistoryRow]
-    /// Non-identifying summaries of all cases that are not erased, with their signed states,
-    /// newest update first.
-    func listings() throws -> [CaseListing]
-    /// For each of `codes`, how many state changes of it the audit trail records.
-    func committedRevisions(codes: [String]) throws -> [String: Int]
+    /// Non-identifying summaries of the cases that are not erased, with their signed states: all
+    /// of them newest update first, or those of `codes` in no set order.
+    func listings(codes: Set<String>?) throws -> [CaseListing]
+
     /// Codes of cases that carry every one of `tokens` in their name index.
     func codes(withAllTokens tokens: [[UInt8]]) throws -> [String]
     /// Every case row that is not erased, in id order.
@@ -109,6 +108,8 @@ public struct DirectoryRow: Sendable, Equatable {
 public struct CaseListing: Sendable, Equatable {
     public var summary: CaseSummary
     public var state: CaseStateSignature?
+    /// How many state changes of the case the audit trail records.
+    public var committedRevision: Int
 }
 
 /// The vault's identity.
@@ -173,6 +174,9 @@ public struct CaseRow: Sendable, Equatable {
     public var document: [UInt8]?
     /// The signed state (nil for a case written before the signed directory, and for tombstones).
     public var state: CaseStateSignature?
+    /// How many state changes of the case the audit trail records (read with the row; ignored
+    /// when a row is written).
+    public var committedRevision: Int = 0
 }
 
 /// An earlier, sealed version of a case document.
