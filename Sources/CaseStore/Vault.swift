@@ -165,6 +165,8 @@ public final class Vault {
     }
 
     /// The user's intake draft moved from a key derived from her old exchange key to her new one.
+    /// A draft that does not open under the old key was already unreadable (altered); it is left
+    /// as it is, to be reported when she resumes, rather than keep her from logging in.
     private func resealedDraft(user: String, from old: SecretBytes, to new: SecretBytes) throws -> [StorageMutation] {
         guard let sealed = try storage.intakeDraft(user: user) else { return [] }
         guard var plaintext = try? IntakeDraftSealer.open(sealed, exchange: old, user: user, vaultID: meta.vaultID) else { return [] }
