@@ -11,9 +11,12 @@ internal import GRDBSQLite
 /// connection that is already open would let another process checkpoint and delete the WAL
 /// under it.
 ///
-/// 1. The schema is read `immutable` (no locks, no `-wal`/`-shm` made): what the main file holds.
-/// 2. Only when that shows no vault and a non-empty `-wal` lies beside it (a vault whose schema
-///    was never checkpointed) is it read again read-only, WAL included.
+/// 1. With no `-wal` beside it, or an empty one, the main file is the whole database: its
+///    schema is read `immutable` (no locks, no `-wal`/`-shm` made).
+/// 2. With a non-empty `-wal` beside it, the main file alone may be torn: a writer killed in the
+///    middle of a checkpoint leaves pages that only the WAL completes. The schema is then read
+///    read-only with locks, WAL included, as SQLite itself would. The same holds when a `-wal`
+///    appeared while the immutable read ran.
 /// 3. A vault has GRDB's `grdb_migrations` and the `vault_meta` table. A file that is not SQLite,
 ///    is empty, or lacks them is `corruptVault`.
 enum VaultFileProbe {
@@ -21,9 +24,20 @@ enum VaultFileProbe {
 
     /// Throws `corruptVault` unless the file at `path` looks like a vault; writes nothing.
     static func requireVault(at path: String) throws {
-        if vaultTables.isSubset(of: try tableNames(path, immutable: true)) { return }
-        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
-        guard walSize > 0, vaultTables.isSubset(of: try tableNames(path, immutable: false)) else { throw CaseStoreError.corruptVault }
+        if !hasWAL(path) {
+            let immutableRead = Result { try tableNames(path, immutable: true) }
+            if case .success(let tables) = immutableRead, vaultTables.isSubset(of: tables) { return }
+            guard hasWAL(path) else {
+                _ = try immutableRead.get()
+                throw CaseStoreError.corruptVault
+            }
+        }
+        guard vaultTables.isSubset(of: try tableNames(path, immutable: false)) else { throw CaseStoreError.corruptVault }
+    }
+
+    /// Whether a non-empty `-wal` lies beside the file: then only the WAL makes the file whole.
+    private static func hasWAL(_ path: String) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0) > 0
     }
 
     private static func tableNames(_ path: String, immutable: Bool) throws -> Set<String> {
