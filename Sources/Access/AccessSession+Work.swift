@@ -90,6 +90,11 @@ extension AccessSession {
         try vault.saveIntakeDraft(plaintext)
     }
 
+    public func keepIntakeDraft(_ plaintext: [UInt8]) throws {
+        try require(.caseCreate, auditAction: .intakeDraftSave)
+        try vault.keepIntakeDraft(plaintext)
+    }
+
     public func loadIntakeDraft() throws -> [UInt8]? {
         try require(.caseCreate, auditAction: .intakeDraftSave)
         return try vault.loadIntakeDraft()

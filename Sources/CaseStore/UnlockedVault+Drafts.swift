@@ -31,11 +31,25 @@ enum IntakeDraftSealer {
 /// that nothing typed is lost. Sealed under a key derived from the user's own exchange key, so
 /// only that user can read their draft (a rekey or role change keeps it readable; a new exchange
 /// key from a grant re-seals it at that login).
+///
+/// The trail records a draft's start and its end, not every answer: the first save writes an
+/// `intakeDraftSave` entry, later saves only replace the sealed draft, and the end is the case
+/// created from it (`caseCreate`, same transaction), its discarding (`intakeDraftDiscard`) or
+/// the user leaving it for later (`keepIntakeDraft`, another `intakeDraftSave`).
 extension UnlockedVault {
-    /// Saves (replaces) this user's draft.
+    /// Saves (replaces) this user's draft; only a draft's first save is an audit entry.
     public func saveIntakeDraft(_ plaintext: [UInt8]) throws {
-        let sealed = try IntakeDraftSealer.seal(plaintext, exchange: keys.key(.exchange), user: user, vaultID: vault.meta.vaultID)
-        try commit([.putIntakeDraft(user: user, sealed: sealed, updatedDay: vault.options.today), .appendAudit(auditDraft(.intakeDraftSave))])
+        let put = try putDraft(plaintext)
+        if try storage.intakeDraft(user: user) == nil {
+            try commit([put, .appendAudit(auditDraft(.intakeDraftSave))])
+        } else {
+            try storage.apply([put])
+        }
+    }
+
+    /// Saves this user's draft as she leaves it for later, on the record.
+    public func keepIntakeDraft(_ plaintext: [UInt8]) throws {
+        try commit([try putDraft(plaintext), .appendAudit(auditDraft(.intakeDraftSave, details: ["stage": "kept"]))])
     }
 
     /// This user's draft, if any.
@@ -47,5 +61,10 @@ extension UnlockedVault {
     /// Deletes this user's draft.
     public func discardIntakeDraft() throws {
         try commit([.deleteIntakeDraft(user: user), .appendAudit(auditDraft(.intakeDraftDiscard))])
+    }
+
+    private func putDraft(_ plaintext: [UInt8]) throws -> StorageMutation {
+        let sealed = try IntakeDraftSealer.seal(plaintext, exchange: keys.key(.exchange), user: user, vaultID: vault.meta.vaultID)
+        return .putIntakeDraft(user: user, sealed: sealed, updatedDay: vault.options.today)
     }
 }

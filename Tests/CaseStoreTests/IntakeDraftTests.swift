@@ -29,4 +29,29 @@ final class IntakeDraftTests: XCTestCase {
         try maja.discardIntakeDraft()
         XCTAssertNil(try maja.loadIntakeDraft())
     }
+
+    /// The trail records a draft's start and its end, not each answer (issue 9: 237 entries after
+    /// four intakes), and what it records still verifies.
+    func testDraftWritesAuditEntriesAtItsStartAndEndOnly() throws {
+        let vault = try TemporaryVault()
+        let maja = try vault.user("maja", .caseworker)
+        func draftEntries() throws -> [String] {
+            try vault.admin.auditLog(AuditFilter(actor: "maja")).map(\.action).filter { $0.hasPrefix("intake_draft") || $0 == "case_create" }
+        }
+        for answer in 1...20 { try maja.saveIntakeDraft(Array(#"{"answers":\#(answer)}"#.utf8)) }
+        XCTAssertEqual(try draftEntries(), ["intake_draft_save"])
+        XCTAssertEqual(try maja.loadIntakeDraft(), Array(#"{"answers":20}"#.utf8))
+        try maja.keepIntakeDraft(Array(#"{"answers":21}"#.utf8))
+        XCTAssertEqual(try draftEntries(), ["intake_draft_save", "intake_draft_save"])
+        XCTAssertEqual(try maja.loadIntakeDraft(), Array(#"{"answers":21}"#.utf8))
+
+        try maja.saveIntakeDraft(Array(#"{"answers":22}"#.utf8))
+        _ = try maja.createCaseFromIntake(sampleDocument("Završena"))
+        XCTAssertNil(try maja.loadIntakeDraft())
+        XCTAssertEqual(try draftEntries(), ["intake_draft_save", "intake_draft_save", "case_create"])
+        for answer in 1...3 { try maja.saveIntakeDraft(Array(#"{"again":\#(answer)}"#.utf8)) }
+        try maja.discardIntakeDraft()
+        XCTAssertEqual(try draftEntries().suffix(2), ["intake_draft_save", "intake_draft_discard"])
+        XCTAssertTrue(try vault.admin.verifyAuditTrail().isIntact)
+    }
 }

@@ -60,6 +60,7 @@ struct IntakeCommand: VaultCommand {
             do {
                 result = try dialogue.run()
             } catch is IntakeStopped {
+                try session.keepIntakeDraft(Array(JSONEncoder().encode(dialogue.engine.snapshot())))
                 console.progress(messages("cli.intake.saved") + "\n")
                 return
             }
