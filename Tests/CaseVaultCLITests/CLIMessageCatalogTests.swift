@@ -111,7 +111,7 @@ final class CLILanguageTests: XCTestCase {
         let shown = try cli.run(as: "maja", ["case", "show", code, "--lang", "sr-Cyrl"])
         assertFullyRendered(shown)
         for text in ["Особа која је преживела насиље", "Датум рођења:", "12.04.1979.", "02.10.2026.", "женски",
-                     "психичко / емоционално злостављање", "Радмила Стојковић"] {
+                     "психичко или емоционално злостављање", "Радмила Стојковић"] {
             XCTAssertTrue(shown.out.contains(text), "\(text) in\n\(shown.out)")
         }
         XCTAssertNotNil(shown.out.range(of: "Статистика: +да\n", options: .regularExpression), shown.out)
