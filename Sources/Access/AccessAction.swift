@@ -19,4 +19,5 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case auditVerify = "audit.verify"
     case auditCheckpoint = "audit.checkpoint"
     case passphraseChange = "passphrase.change"
+    case profileChange = "profile.change"
 }

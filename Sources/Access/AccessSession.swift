@@ -112,6 +112,17 @@ public final class AccessSession {
         try vault.changePassphrase(to: passphrase)
     }
 
+    /// Names this user's own role in `gender` from now on (a display preference).
+    public func setGrammaticalGender(_ gender: GrammaticalGender) throws {
+        try require(.profileChange, auditAction: .profileChange)
+        try vault.setGrammaticalGender(gender)
+    }
+
+    /// The gender each user's role is named in, for showing roles.
+    public func grammaticalGenders() throws -> [String: GrammaticalGender] {
+        try vault.grammaticalGenders()
+    }
+
     public func rekey(passphrase: SecretBytes, progress: ((Int, Int) -> Void)? = nil) throws -> RekeyReport {
         try require(.rekey, auditAction: .rekey)
         let (rekeyed, report) = try vault.rekey(passphrase: passphrase, progress: progress)

@@ -40,7 +40,7 @@ public enum Policy {
 
     static func rule(_ role: Role, _ action: AccessAction) -> Rule {
         switch (role, action) {
-        case (_, .passphraseChange): .allow
+        case (_, .passphraseChange), (_, .profileChange): .allow
         case (.caseworker, .caseCreate), (.caseworker, .caseList), (.caseworker, .caseFind): .allow
         case (.caseworker, .caseRead), (.caseworker, .caseUpdate), (.caseworker, .caseRefer), (.caseworker, .caseClose),
              (.caseworker, .caseErase): .assigned

@@ -28,6 +28,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case loginFailed = "login_failed"
     case caseCreate = "case_create"
     case intakeDraftSave = "intake_draft_save"
+    case profileChange = "profile_change"
     case intakeDraftDiscard = "intake_draft_discard"
     case caseRead = "case_read"
     case caseUpdate = "case_update"

@@ -114,6 +114,16 @@ final class SQLiteVaultStorage: VaultStorage {
         try read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM intake_drafts WHERE user_name = ?", arguments: [user]).map { Array($0) } }
     }
 
+    func grammaticalGenders() throws -> [String: GrammaticalGender] {
+        try read { db in
+            var genders: [String: GrammaticalGender] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT user_name, grammatical_gender FROM user_profiles") {
+                if let gender = GrammaticalGender(rawValue: row[1]) { genders[row[0]] = gender }
+            }
+            return genders
+        }
+    }
+
     func loginFailures(user: String) throws -> LoginFailureRow? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT failures, last_failure_at FROM login_failures WHERE user_name = ?", arguments: [user]).map {
@@ -360,6 +370,9 @@ final class SQLiteVaultStorage: VaultStorage {
                 INSERT INTO login_failures (user_name, failures, last_failure_at) VALUES (?, 1, ?)
                 ON CONFLICT (user_name) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at
                 """, arguments: [user, at])
+        case .setGrammaticalGender(let user, let gender):
+            try db.execute(sql: "INSERT OR REPLACE INTO user_profiles (user_name, grammatical_gender) VALUES (?, ?)",
+                           arguments: [user, gender.rawValue])
         case .clearLoginFailures(let user):
             try db.execute(sql: "DELETE FROM login_failures WHERE user_name = ?", arguments: [user])
         case .insertCase(let row, let tokens):

@@ -20,6 +20,8 @@ public protocol VaultStorage: AnyObject {
     func retiredAuditKeys() throws -> [RetiredAuditKeyRow]
     /// A user's sealed intake draft, if any.
     func intakeDraft(user: String) throws -> [UInt8]?
+    /// The grammatical gender each user who chose one wants her or his role named in.
+    func grammaticalGenders() throws -> [String: GrammaticalGender]
     /// A user's run of failed logins, if any.
     func loginFailures(user: String) throws -> LoginFailureRow?
     /// One case row by code, including erased tombstones.
@@ -86,6 +88,7 @@ public enum StorageMutation: Sendable {
     case eraseCase(code: String, updatedDay: String)
     case putIntakeDraft(user: String, sealed: [UInt8], updatedDay: String)
     case deleteIntakeDraft(user: String)
+    case setGrammaticalGender(user: String, gender: GrammaticalGender)
     /// Appends an audit entry; the store assigns its sequence number and chain hash.
     case appendAudit(AuditDraft)
     /// Keeps the audit key a rekey replaces, sealed under its successor.
