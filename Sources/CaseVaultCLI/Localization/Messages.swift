@@ -23,6 +23,12 @@ public struct Messages: Sendable {
         localizer?.plural(id, count: count, arguments.mapValues { .text($0) }) ?? id
     }
 
+    /// The notice a session in a language whose texts await native review shows first, nil
+    /// for a reviewed language.
+    public var reviewNotice: String? {
+        localizer?.catalog.awaitsNativeReview == true ? self("cli.notice.awaiting_review") : nil
+    }
+
     /// A day (`YYYY-MM-DD` as the vault stores it) written the language's way (`21.03.2026.`).
     public func day(_ iso: String) -> String {
         guard let day = CalendarDay(iso: iso), let localizer else { return iso }

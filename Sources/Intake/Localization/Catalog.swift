@@ -2,6 +2,9 @@
 /// entries are left out, as gettext does, so they count as missing.
 public struct Catalog: Sendable {
     public let language: Language
+    /// The header says `X-Review-Status: awaiting native review`: the translation has not yet
+    /// been checked by speakers of the language, and the user is told so.
+    public let awaitsNativeReview: Bool
     let messages: [Key: [String]]
 
     struct Key: Hashable, Sendable {
@@ -31,6 +34,7 @@ public struct Catalog: Sendable {
             messages[key] = entry.strings
         }
         self.language = language
+        self.awaitsNativeReview = file.headerValue("X-Review-Status")?.lowercased().contains("awaiting") ?? false
         self.messages = messages
     }
 
