@@ -18,7 +18,7 @@ public struct CaseVaultCommand: ParsableCommand {
             """,
         subcommands: [InitCommand.self, StatusCommand.self, IntakeCommand.self, ShellCommand.self, DemoCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
                       FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
-                      UserCommand.self, PasswdCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
+                      UserCommand.self, PasswdCommand.self, ProfileCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
                       VerifyBackupCommand.self]
     )
 
