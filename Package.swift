@@ -45,6 +45,10 @@ let package = Package(
             ],
             plugins: ["EmbedDataPlugin"]
         ),
+        // C layer: the system GLPK (integer programming). Only DisclosureControl imports it.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // Disclosure control of released counts: cell suppression and its integer-programming audit.
+        .target(name: "DisclosureControl", dependencies: ["CGLPK"]),
         // Access layer: the policy, sessions that enforce it, the passphrase rule.
         .target(name: "Access", dependencies: ["CaseStore", "VaultCrypto"]),
         .target(
@@ -86,6 +90,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TransliterationTests", dependencies: ["Transliteration"]),
+        .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl"]),
         .testTarget(
             name: "IntakeTests",
             dependencies: ["Intake", "Transliteration"],
