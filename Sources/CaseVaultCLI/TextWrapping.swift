@@ -54,9 +54,12 @@ enum TextWrapping {
         return units
     }
 
-    /// A piece of a phone number, a date or a time: digits with `+ - . / : ( )`, at least one digit.
+    /// A piece of a phone number, a date or a time: digits with `+ - . / : ( )`, at least one
+    /// digit, perhaps followed by a comma or semicolon.
     static func isNumberGroup(_ word: Substring) -> Bool {
-        word.contains(where: \.isASCIIDigit) && word.allSatisfy { $0.isASCIIDigit || "+-./:()".contains($0) }
+        var body = word
+        while let last = body.last, last == "," || last == ";" { body = body.dropLast() }
+        return body.contains(where: \.isASCIIDigit) && body.allSatisfy { $0.isASCIIDigit || "+-./:()".contains($0) }
     }
 }
 
