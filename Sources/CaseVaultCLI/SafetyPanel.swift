@@ -18,8 +18,12 @@ enum SafetyPanel {
             let rendering = IntakeAnswerLines(form: form, localizer: localizer, messages: messages, answers: answers)
             lines += questions.compactMap(form.question).flatMap { rendering.lines($0) }
         }
-        if answers.value("phone") == nil, let phone = document.survivor.phone {
-            lines.append("  " + messages("cli.case.label.phone") + " → " + TerminalSafeText.escaped(phone))
+        if answers.value("phone") == nil {
+            if let phone = document.survivor.phone {
+                lines.append("  " + messages("cli.case.label.phone") + " → " + TerminalSafeText.escaped(phone))
+            } else {
+                lines.append("  " + messages("cli.case.no_phone"))
+            }
         }
         if answers.value(immediateDanger) == nil {
             lines.append("  " + messages("cli.case.safety_not_recorded"))
