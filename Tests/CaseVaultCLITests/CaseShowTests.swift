@@ -146,6 +146,23 @@ final class CaseShowTests: XCTestCase {
         }
     }
 
+    func testAnImportedCaseShowsItsFieldsAndSaysWhatSafetyIsUnknown() throws {
+        let created = try cli.run(as: "maja", ["case", "create", "--from", CLIHarness.fixture("two_cases.json")])
+        let codes = created.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(codes.count, 2, created.err)
+        let first = try cli.run(as: "maja", ["case", "show", codes[0]]).out
+        let second = try cli.run(as: "maja", ["case", "show", codes[1]]).out
+        for shown in [first, second] {
+            XCTAssertLessThan(try XCTUnwrap(shown.range(of: "Safety: read before you phone")).lowerBound,
+                              try XCTUnwrap(shown.range(of: "Survivor")).lowerBound, "safety first")
+            XCTAssertTrue(shown.contains("No safety answers are recorded"), shown)
+            XCTAssertFalse(shown.contains("!! "), "no alert without a recorded danger")
+        }
+        XCTAssertTrue(first.contains("+381 37 441 902"), first)
+        XCTAssertTrue(second.contains("No safe phone number is recorded."), second)
+        XCTAssertTrue(first.contains("Pretio joj je sekirom u dvorištu."), "the document's fields are shown")
+    }
+
     func login(_ user: String) throws -> [String] {
         ["--vault", cli.vault, "--user", user, "--passphrase-file", try cli.passphraseFile(user)]
     }
