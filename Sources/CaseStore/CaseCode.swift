@@ -28,16 +28,18 @@ public struct CaseCode: Hashable, Sendable, CustomStringConvertible, Comparable 
     /// A fresh random code: 40 random bits, five bits per symbol.
     static func random() throws -> CaseCode {
         let bytes = try SecureRandom.bytes(count: 5)
-        let bits = bytes.reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
+        return CaseCode(bits: bytes.reduce(UInt64(0)) { ($0 << 8) | UInt64($1) })
+    }
+
+    /// The code of the low 40 bits of `bits`, five bits per symbol.
+    init(bits: UInt64) {
         var symbols = ""
         for index in 0..<8 {
             if index == 4 { symbols.append("-") }
-            symbols.append(alphabet[Int((bits >> UInt64(35 - 5 * index)) & 31)])
+            symbols.append(Self.alphabet[Int((bits >> UInt64(35 - 5 * index)) & 31)])
         }
-        return CaseCode(canonical: symbols)
+        rawValue = symbols
     }
-
-    private init(canonical: String) { rawValue = canonical }
 
     public var description: String { rawValue }
 

@@ -133,7 +133,7 @@ public final class UnlockedVault {
 
     private func freshCode(excluding taken: Set<CaseCode>) throws -> CaseCode {
         while true {
-            let code = try CaseCode.random()
+            let code = try vault.options.caseCodes?.next() ?? CaseCode.random()
             if !taken.contains(code), try !storage.codeExists(code.rawValue) { return code }
         }
     }

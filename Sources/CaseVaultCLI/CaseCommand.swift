@@ -65,7 +65,7 @@ struct CaseCommand: ParsableCommand {
             let session = try login.session(location.open(), console: console)
             let record = try session.readCase(caseCode)
             switch format {
-            case .text: console.output(CaseRendering.text(record, console.messages))
+            case .text: console.output(CaseRendering.text(record, console.messages, width: console.outputWidth))
             case .json: console.output(try JSONRendering.string(CaseRendering.JSONCase(record)))
             }
         }

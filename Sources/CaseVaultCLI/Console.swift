@@ -6,20 +6,31 @@ import Foundation
 public struct Console: Sendable {
     let writeOut: @Sendable (String) -> Void
     let writeErr: @Sendable (String) -> Void
+    /// Columns of the terminal that stdout (`false`) or stderr (`true`) writes to; nil when it
+    /// is not a terminal, and then text is written unwrapped (pipes and files keep whole lines).
+    let columns: @Sendable (_ standardError: Bool) -> Int?
     /// The user's language: every text written here comes from it.
     public var messages: Messages
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, messages: Messages = .english) {
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, messages: Messages = .english,
+                columns: @escaping @Sendable (_ standardError: Bool) -> Int? = { _ in nil }) {
         writeOut = out
         writeErr = err
         self.messages = messages
+        self.columns = columns
     }
 
     /// The process's own stdout and stderr.
     public static let standard = Console(
         out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        err: { FileHandle.standardError.write(Data($0.utf8)) }
+        err: { FileHandle.standardError.write(Data($0.utf8)) },
+        columns: { TerminalWidth.of($0 ? STDERR_FILENO : STDOUT_FILENO) }
     )
+
+    /// Width to wrap results to (stdout), nil when stdout is not a terminal.
+    var outputWidth: Int? { columns(false) }
+    /// Width to wrap prompts and messages to (stderr), nil when stderr is not a terminal.
+    var progressWidth: Int? { columns(true) }
 
     func output(_ line: String) { writeOut(line.hasSuffix("\n") ? line : line + "\n") }
     func error(_ message: String) { writeErr("casevault: error: \(message)\n") }

@@ -11,6 +11,17 @@ struct DemoReport {
         let messages = console.messages
         console.output(messages("cli.demo.created", ["path": path]))
         console.output(messages("cli.demo.case_count", ["cases": messages.number(cases.count)]))
+        Self.showLogin(on: console)
+        console.output("")
+        console.output(messages("cli.demo.try"))
+        for command in exampleCommands() { console.output("  " + command) }
+        console.output("")
+        console.output(messages("cli.demo.remove", ["path": path]))
+    }
+
+    /// The warning that a demo vault is never for real cases, its users and their passphrase.
+    static func showLogin(on console: Console) {
+        let messages = console.messages
         console.output("")
         console.output(messages("cli.demo.warning"))
         console.output("")
@@ -20,11 +31,6 @@ struct DemoReport {
         }
         console.output(messages("cli.demo.passphrase", ["passphrase": DemoUsers.passphrase]))
         console.output(messages("cli.demo.passphrase_note"))
-        console.output("")
-        console.output(messages("cli.demo.try"))
-        for command in exampleCommands() { console.output("  " + command) }
-        console.output("")
-        console.output(messages("cli.demo.remove", ["path": path]))
     }
 
     /// Commands that show each role at work on this vault.

@@ -11,10 +11,12 @@ struct DemoSeeder {
     let console: Console
     /// Progress is shown on stderr only for bigger vaults.
     let showsProgress: Bool
+    /// The demo's settings: its case codes come from a fixed `CaseCodeSequence`.
+    let options: VaultOptions
 
     /// Creates the vault file with its administrator; refuses an existing file.
     func createVault() throws -> AccessSession {
-        AccessSession(try Vault.create(path: path, admin: DemoUsers.admin, passphrase: DemoUsers.secret))
+        AccessSession(try Vault.create(path: path, admin: DemoUsers.admin, passphrase: DemoUsers.secret, options: options))
     }
 
     /// Adds the staff and the cases to the vault `createVault` made; returns the code of each
@@ -23,7 +25,7 @@ struct DemoSeeder {
         for user in DemoUsers.staff {
             try admin.addUser(user.name, role: user.role, passphrase: DemoUsers.secret)
         }
-        let vault = try Vault(path: path)
+        let vault = try Vault(path: path, options: options)
         var sessions: [String: AccessSession] = [:]
         for name in DemoUsers.caseworkers + [DemoUsers.supervisor] {
             sessions[name] = AccessSession(try vault.unlock(user: name, passphrase: DemoUsers.secret))

@@ -68,5 +68,8 @@ struct IntakeCommand: VaultCommand {
         let code = try session.createCaseFromIntake(IntakeCaseDocument.make(from: result))
         console.output(code.rawValue)
         console.progress(messages("cli.intake.created", ["code": code.rawValue]) + "\n")
+        if result.answers[SafetyPanel.immediateDanger] == .yesNo(true) {
+            console.progress("\n" + TextWrapping.wrap(DangerAlert.lines(messages), width: console.progressWidth.map { max($0 - 1, 20) }).joined(separator: "\n") + "\n")
+        }
     }
 }

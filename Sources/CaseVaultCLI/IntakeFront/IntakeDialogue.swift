@@ -4,7 +4,8 @@ import Transliteration
 
 /// The question-by-question dialogue over lines of text (a terminal or a pipe): prompts and
 /// messages go to stderr, answers come from `lines`, and the engine is saved after every change.
-/// Returns the confirmed result; throws `IntakeStopped` when the user typed `save`.
+/// Returns the confirmed result; throws `IntakeStopped` when the user typed `save`. On a
+/// terminal, prompts, help and the review are wrapped to its width at word boundaries.
 struct IntakeDialogue {
     var engine: IntakeEngine
     let console: Console
@@ -13,11 +14,14 @@ struct IntakeDialogue {
 
     var messages: Messages { console.messages }
 
-    private func say(_ text: String) { console.progress(text + "\n") }
+    private func say(_ text: String) { console.progress(TextWrapping.wrap(text, width: width) + "\n") }
+
+    /// Columns to wrap to (one left free), nil when stderr is not a terminal.
+    private var width: Int? { console.progressWidth.map { max($0 - 1, 20) } }
 
     mutating func run() throws -> IntakeResult {
         var lastSection: String?
-        say(messages("cli.intake.commands"))
+        say(messages("cli.intake.commands", words))
         while true {
             guard let step = engine.current else {
                 if let result = try confirmOrContinue() { return result }
@@ -28,7 +32,7 @@ struct IntakeDialogue {
                 say("\n== " + text(step.section.title) + " ==")
                 if let help = step.section.help { say(text(help)) }
             }
-            console.progress(prompt(for: step))
+            console.progress(TextWrapping.wrap(prompt(for: step), width: width))
             guard let input = lines.next() else {
                 try save(engine)
                 throw CLIError(message: messages("cli.intake.input_ended"))
@@ -40,19 +44,25 @@ struct IntakeDialogue {
     /// One typed line: a command or an answer.
     private mutating func handle(_ input: [UInt8], at step: IntakeStep) throws {
         let command = String(decoding: input, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        switch command {
-        case "?":
+        switch IntakeCommandWord(command) {
+        case .help:
             say(step.question.help.map(text) ?? messages("cli.intake.no_help"))
-        case "<":
+        case .back:
             if engine.back() { try save(engine) } else { say(messages("cli.intake.at_start")) }
-        case "review":
+        case .review:
             showReview()
-        case "save":
+        case .save:
             try save(engine)
             throw IntakeStopped()
-        default:
+        case nil:
             do {
-                if command.isEmpty, !step.question.required { try engine.skip() } else { try engine.answer(.bytes(input)) }
+                if command.isEmpty, step.isResolved {
+                    engine.keep()
+                } else if command.isEmpty, !step.question.required {
+                    try engine.skip()
+                } else {
+                    try engine.answer(.bytes(input))
+                }
                 try save(engine)
             } catch let error as AnswerError {
                 say("! " + (messages.localizer?.render(error.message) ?? error.problem.message.id))
@@ -80,39 +90,73 @@ struct IntakeDialogue {
         default: break
         }
         if let answer = step.answer, let localizer = messages.localizer {
-            lines.append("  [" + localizer.display(answer, for: step.question) + "]")
+            lines.append("  " + messages("cli.intake.earlier_answer", ["answer": TerminalSafeText.escaped(localizer.display(answer, for: step.question))]))
+        } else if step.isSkipped {
+            lines.append("  " + messages("cli.intake.earlier_skipped"))
         }
         lines.append("> ")
         return lines.joined(separator: "\n")
     }
 
+    /// The `review` and `save` words of the session's language, for the texts that name them.
+    private var words: [String: String] {
+        ["review": IntakeCommandWord.shown(IntakeCommandWord.reviewID, messages), "save": IntakeCommandWord.shown(IntakeCommandWord.saveID, messages)]
+    }
+
+    /// Every question so far with its answer; the items of a group (perpetrators) under their
+    /// headings ("Alleged perpetrator 1").
     private func showReview() {
         say("\n" + text("intake.review.title"))
+        var heading: String?
         for step in engine.review() {
+            var indent = "  "
+            if let group = step.group, let title = group.itemTitle, let item = step.path.item {
+                let itemHeading = messages.localizer?.text(title, ["index": .integer(item + 1)]) ?? title
+                if itemHeading != heading { say("  " + itemHeading) }
+                heading = itemHeading
+                indent = "    "
+            } else {
+                heading = nil
+            }
             let value: String
             if let answer = step.answer, let localizer = messages.localizer {
-                value = localizer.display(answer, for: step.question)
+                value = TerminalSafeText.escaped(localizer.display(answer, for: step.question))
             } else {
                 value = text(step.isSkipped ? "intake.skipped" : "intake.unanswered")
             }
-            say("  " + text(step.question.prompt) + ": " + value)
+            say(indent + text(step.question.prompt) + ": " + value)
         }
     }
 
-    /// Shows every answer and asks to save the case; "no" goes back to the last question.
+    /// Shows every answer and asks to save the case. "No" saves nothing and says what can be
+    /// done next (go back, review, keep the draft, or save after all), then asks again.
     private mutating func confirmOrContinue() throws -> IntakeResult? {
         showReview()
         let yes = text("answer.yes")
         let no = text("answer.no")
-        console.progress(messages("cli.intake.confirm", ["yes": yes, "no": no]) + " ")
-        guard let input = lines.next() else {
-            try save(engine)
-            throw CLIError(message: messages("cli.intake.input_ended"))
+        while true {
+            console.progress(TextWrapping.wrap(messages("cli.intake.confirm", ["yes": yes, "no": no]), width: width) + " ")
+            guard let input = lines.next() else {
+                try save(engine)
+                throw CLIError(message: messages("cli.intake.input_ended"))
+            }
+            let typed = String(decoding: input, as: UTF8.self)
+            if Self.matches(typed, wordsOf: "answer.yes_words", messages) { return try engine.confirm() }
+            switch IntakeCommandWord(typed) {
+            case .back:
+                engine.back()
+                try save(engine)
+                return nil
+            case .save:
+                try save(engine)
+                throw IntakeStopped()
+            case .review:
+                showReview()
+            case .help, nil:
+                let refused = Self.matches(typed, wordsOf: "answer.no_words", messages)
+                say(messages(refused ? "cli.intake.not_saved" : "cli.intake.confirm_choices", words.merging(["yes": yes]) { $1 }))
+            }
         }
-        let typed = String(decoding: input, as: UTF8.self)
-        if Self.matches(typed, wordsOf: "answer.yes_words", messages) { return try engine.confirm() }
-        if Self.matches(typed, wordsOf: "answer.no_words", messages) { engine.back() }
-        return nil
     }
 
     /// Whether `typed` is one of the catalog's `|`-separated words, compared as names are

@@ -3,8 +3,9 @@ import Transliteration
 
 /// Reads a typed (already cleaned, non-empty) answer as the active language writes it: dates
 /// and numbers per `LocaleFormats`, yes/no by the catalog's `answer.yes_words`/`answer.no_words`,
-/// choices by their number in the list, their label or their id. Words and labels are compared
-/// by `NameFolding`, so case, script (Cyrillic/Latin) and diacritics do not matter.
+/// choices by their number in the list, their label, their id, or the start of their label's
+/// words when only one choice fits ("sigurna kuca", "bezb"). Words and labels are compared by
+/// `NameFolding`, so case, script (Cyrillic/Latin) and diacritics do not matter.
 struct AnswerParser: Sendable {
     let localizer: Localizer
 
@@ -21,8 +22,7 @@ struct AnswerParser: Sendable {
         case .yesNo:
             return .yesNo(try yesNo(text))
         case .singleChoice:
-            guard let choice = choice(text, in: question) else { throw .unknownChoice(choiceCount: question.choices.count) }
-            return .choice(choice.id)
+            return .choice(try choice(text, in: question).id)
         case .multiChoice:
             return .choices(try choices(text, in: question))
         }
@@ -39,17 +39,37 @@ struct AnswerParser: Sendable {
         throw .notYesNo
     }
 
-    /// The choice `text` names: its 1-based number, its label in this language, or its id.
-    func choice(_ text: String, in question: Question) -> Choice? {
+    /// The choice `text` names: its 1-based number, its label in this language, its id, or the
+    /// one choice whose label has a run of words starting with the typed words. Several such
+    /// choices: `.ambiguousChoice` with their labels; none: `.unknownChoice`.
+    func choice(_ text: String, in question: Question) throws(AnswerProblem) -> Choice {
+        let unknown = AnswerProblem.unknownChoice(choiceCount: question.choices.count)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            guard let number = Int(trimmed), (1...question.choices.count).contains(number) else { return nil }
+            guard let number = Int(trimmed), (1...question.choices.count).contains(number) else { throw unknown }
             return question.choices[number - 1]
         }
-        let key = NameFolding.searchKey(trimmed)
-        guard !key.isEmpty else { return nil }
-        return question.choices.first { NameFolding.searchKey(localizer.text($0.label)) == key }
-            ?? question.choices.first { $0.id == trimmed }
+        let typed = NameFolding.words(trimmed)
+        guard !typed.isEmpty else { throw unknown }
+        let key = typed.joined(separator: " ")
+        if let exact = question.choices.first(where: { NameFolding.searchKey(localizer.text($0.label)) == key })
+            ?? question.choices.first(where: { $0.id == trimmed }) {
+            return exact
+        }
+        let fitting = question.choices.filter { Self.words(typed, begin: NameFolding.words(localizer.text($0.label))) }
+        guard let only = fitting.first else { throw unknown }
+        guard fitting.count == 1 else {
+            throw .ambiguousChoice(matches: fitting.map { localizer.text($0.label) }.joined(separator: "; "))
+        }
+        return only
+    }
+
+    /// Whether `typed` are the beginnings of consecutive words of `label` (all folded).
+    static func words(_ typed: [String], begin label: [String]) -> Bool {
+        guard typed.count <= label.count else { return false }
+        return (0...(label.count - typed.count)).contains { start in
+            typed.indices.allSatisfy { label[start + $0].hasPrefix(typed[$0]) }
+        }
     }
 
     /// Several choices: numbers separated by commas or spaces (`1, 3` or `1 3`), or labels
@@ -61,8 +81,7 @@ struct AnswerParser: Sendable {
         for token in text.split(whereSeparator: { separators.contains($0) }) {
             let part = token.trimmingCharacters(in: .whitespaces)
             guard !part.isEmpty else { continue }
-            guard let choice = choice(part, in: question) else { throw .unknownChoice(choiceCount: question.choices.count) }
-            chosen.insert(choice.id)
+            chosen.insert(try choice(part, in: question).id)
         }
         return question.choices.map(\.id).filter(chosen.contains)
     }

@@ -27,6 +27,9 @@ public enum AnswerProblem: Error, Equatable, Sendable {
     case numberTooLarge(Decimal)
     /// Neither a listed number nor a choice's label (`choiceCount` choices are listed).
     case unknownChoice(choiceCount: Int)
+    /// The typed words begin the labels of several choices (`matches`: those labels as the
+    /// language shows them, separated by semicolons), so the user must say which.
+    case ambiguousChoice(matches: String)
     /// An exclusive choice (its label message id) was combined with others.
     case exclusiveChoice(label: String)
     /// Not one of the language's yes/no words.
@@ -57,6 +60,7 @@ public enum AnswerProblem: Error, Equatable, Sendable {
         case .numberTooSmall(let minimum): LocalizedMessage("error.answer.number_too_small", arguments: ["min": .number(minimum)])
         case .numberTooLarge(let maximum): LocalizedMessage("error.answer.number_too_large", arguments: ["max": .number(maximum)])
         case .unknownChoice(let count): LocalizedMessage("error.answer.unknown_choice", arguments: ["count": .integer(count)])
+        case .ambiguousChoice(let matches): LocalizedMessage("error.answer.ambiguous_choice", arguments: ["choices": .text(matches)])
         case .exclusiveChoice(let label): LocalizedMessage("error.answer.exclusive_choice", arguments: ["choice": .message(label)])
         case .notYesNo:
             LocalizedMessage("error.answer.not_yes_no", arguments: ["yes": .message("answer.yes"), "no": .message("answer.no")])

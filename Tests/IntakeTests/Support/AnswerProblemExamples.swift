@@ -6,7 +6,7 @@ enum AnswerProblemExamples {
         .required, .cannotSkipRequired, .tooLong(limit: 5), .forbiddenCharacters, .invalidEncoding, .invalidDate,
         .dateInFuture, .dateAfter(CalendarDay.epochForTests, question: "q.report_date"),
         .dateBefore(CalendarDay.epochForTests, question: "q.incident_date"), .notANumber, .notAnInteger,
-        .numberTooSmall(1), .numberTooLarge(2), .unknownChoice(choiceCount: 3), .exclusiveChoice(label: "choice.service.none"),
+        .numberTooSmall(1), .numberTooLarge(2), .unknownChoice(choiceCount: 3), .ambiguousChoice(matches: "a; b"), .exclusiveChoice(label: "choice.service.none"),
         .notYesNo, .wrongValueType, .notReached, .finished,
     ]
 }
