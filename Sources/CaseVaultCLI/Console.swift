@@ -8,6 +8,8 @@ public struct Console: Sendable {
     let writeErr: @Sendable (String) -> Void
     /// The user's language: every text written here comes from it.
     public var messages: Messages
+    /// The shell this command runs in, if any (`ShellSession`); nil for a one-off command.
+    var shell: ShellSession?
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, messages: Messages = .english) {
         writeOut = out

@@ -254,7 +254,8 @@ final class LineEditorTests: XCTestCase {
         XCTAssertEqual(first, .line("case show ABx12"))
         XCTAssertEqual(terminal.mode(), before)
         let drawn = terminal.output()
-        XCTAssertTrue(drawn.hasPrefix("\rmaja> \u{1B}[K"), drawn.debugDescription)
+        XCTAssertTrue(drawn.hasPrefix("\u{1B}[?2004h\rmaja> \u{1B}[K"), "bracketed paste is on while a line is read: " + drawn.debugDescription)
+        XCTAssertTrue(drawn.hasSuffix("\u{1B}[?2004l"), "and off again afterwards: " + drawn.debugDescription)
         XCTAssertTrue(drawn.contains("\r" + "maja> case show ABx12\u{1B}[K\u{1B}[2D"), drawn.debugDescription)
 
         let second = try terminal.run(typing: "find Јелена" + ctrlW + "Ђорђе\r") { try editor.value.readLine(prompt: "> ") }
@@ -266,7 +267,8 @@ final class LineEditorTests: XCTestCase {
         XCTAssertEqual(secret, .secret(Array(passphrase.utf8)))
         XCTAssertEqual(terminal.mode(), before)
         let secretScreen = terminal.output()
-        XCTAssertEqual(secretScreen.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: ""), "Passphrase: ")
+        XCTAssertEqual(secretScreen.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: ""),
+                       "\u{1B}[?2004hPassphrase: \u{1B}[?2004l")
 
         let recalled = try terminal.run(typing: up + "\r") { try editor.value.readLine(prompt: "> ") }
         XCTAssertEqual(recalled, .line("find Ђорђе"))
