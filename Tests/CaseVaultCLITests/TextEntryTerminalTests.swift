@@ -206,6 +206,28 @@ final class TextEntryTerminalTests: XCTestCase {
         }
     }
 
+    func testASignalTurnsBracketedPasteOffAgain() throws {
+        let cli = try CLIHarness()
+        _ = try vaultWithACase(cli)
+        // After the program ends, `cat -v` shows what a paste sends: with bracketed paste left
+        // on it would arrive as ^[[200~…^[[201~.
+        let command = ([CLIProcess.binary.path, "shell", "--lang", "en", "--vault", cli.vault, "--user", "maja"]).map { "'\($0)'" }
+            .joined(separator: " ") + "; echo EXIT-STATUS=$?; cat -v"
+        let terminal = try TmuxSession(command: command)
+        try terminal.wait(for: "Passphrase for maja:")
+        let deadline = Date().addingTimeInterval(10)
+        while try terminal.localModes() & tcflag_t(ICANON) != 0, Date() < deadline { usleep(20_000) }
+        let shellPID = try terminal.panePID()
+        let children = try String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)
+        let program = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "no program running")
+        kill(program, SIGTERM)
+        try terminal.wait(for: "EXIT-STATUS=143")
+        try terminal.paste("pasted-after-exit")
+        try terminal.type("")
+        let screen = try terminal.wait(for: "pasted-after-exit")
+        XCTAssertFalse(screen.contains("[200~"), "bracketed paste was left on: \(screen.suffix(300))")
+    }
+
     func testInsideTheShellAnotherVaultOrUserIsRefusedAndAPipedNoteIsKeptWhole() throws {
         let cli = try CLIHarness()
         let code = try vaultWithACase(cli)
