@@ -206,6 +206,46 @@ final class TextEntryTerminalTests: XCTestCase {
         }
     }
 
+    func testTheIdleLockCoversAPassphrasePromptInsideACommand() throws {
+        let cli = try CLIHarness()
+        _ = try vaultWithACase(cli)
+        let command = [CLIProcess.binary.path, "shell", "--lang", "en", "--vault", cli.vault, "--user", "ana", "--idle-lock", "3"]
+            .map { "'\($0)'" }.joined(separator: " ") + "; echo EXIT-STATUS=$?; sleep 60"
+        let terminal = try TmuxSession(command: command)
+        try terminal.wait(for: "Passphrase for ana:")
+        try terminal.type("ana has a long passphrase")
+        try terminal.waitForLines(startingWith: "ana (", atLeast: 1)
+        try terminal.type("user add bob --role caseworker")
+        try terminal.wait(for: "New passphrase for bob:")
+        try terminal.wait(for: "Locked.", timeout: 30)
+        XCTAssertFalse(try terminal.history().contains("user add bob"), "the lock cleared the screen")
+        try terminal.type("ana has a long passphrase")
+        try terminal.wait(for: "New passphrase for bob:")
+        try terminal.key("C-c")
+        try terminal.wait(for: "Cancelled.")
+        try terminal.key("C-d")
+        XCTAssertTrue(try terminal.wait(for: "EXIT-STATUS=").contains("EXIT-STATUS=0"))
+    }
+
+    func testControlCInAnIntakeOnItsOwnKeepsTheDraft() throws {
+        let cli = try CLIHarness()
+        _ = try vaultWithACase(cli)
+        let command = [CLIProcess.binary.path, "intake", "--lang", "en", "--vault", cli.vault, "--user", "maja",
+                       "--passphrase-file", try cli.passphraseFile("maja")].map { "'\($0)'" }.joined(separator: " ")
+        let terminal = try TmuxSession(command: command + "; echo EXIT-STATUS=$?; sleep 60")
+        try terminal.waitForLines(startingWith: ">", atLeast: 1)
+        try terminal.type("yes")
+        try terminal.waitForLines(startingWith: ">", atLeast: 2)
+        try terminal.key("C-c")
+        let screen = try terminal.wait(for: "EXIT-STATUS=")
+        XCTAssertTrue(screen.contains("EXIT-STATUS=130"), screen)
+        XCTAssertEqual(screen.components(separatedBy: "Cancelled.").count - 1, 1, screen)
+        XCTAssertTrue(screen.contains("Your draft is kept"), screen)
+        XCTAssertFalse(screen.contains("error:"), screen)
+        let again = try CLIProcess.run(["intake", "--lang", "en", "--vault", cli.vault, "--user", "maja", "--passphrase-file", cli.passphraseFile("maja")])
+        XCTAssertTrue(again.err.contains("You have a saved draft"), "the draft was kept: \(again.err)")
+    }
+
     func testASignalTurnsBracketedPasteOffAgain() throws {
         let cli = try CLIHarness()
         _ = try vaultWithACase(cli)
