@@ -447,7 +447,7 @@ private final class PseudoTerminal {
     /// Runs `read` on another thread, types `typing` (or hangs up) once the slave is in raw
     /// mode, and returns what `read` returned.
     func run(
-        typing: String = "", hangingUp: Bool = false,
+        typing: String = "", hangingUp: Bool = false, thenAfter pause: TimeInterval = 0, typing later: String = "",
         _ read: @escaping @Sendable () throws -> LineEditorResult
     ) throws -> LineEditorResult {
         let outcome = Outcome()
@@ -464,6 +464,11 @@ private final class PseudoTerminal {
         } else {
             let bytes = Array(typing.utf8)
             XCTAssertEqual(bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }, bytes.count)
+            if !later.isEmpty {
+                usleep(UInt32(pause * 1_000_000))
+                let more = Array(later.utf8)
+                XCTAssertEqual(more.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }, more.count)
+            }
         }
         guard finished.wait(timeout: .now() + 5) == .success, let result = outcome.result else {
             throw TestFailure.editorDidNotFinish
@@ -614,6 +619,15 @@ extension LineEditorTests {
         XCTAssertTrue(drawn.hasPrefix("\u{1B}[?2004h"), drawn.debugDescription)
         XCTAssertTrue(drawn.hasSuffix("\u{1B}[?2004l"), drawn.debugDescription)
         XCTAssertTrue(drawn.contains("\r  Ред 40 исказа"), "later rows are drawn after the continuation prompt")
+    }
+
+    func testAPasteWhoseEndIsLostIsGivenUpWhenTheInputGoesQuiet() throws {
+        let terminal = try PseudoTerminal()
+        let editor = Shared(LineEditor(input: terminal.slave, output: terminal.slave))
+        let result = try terminal.run(typing: Self.pasteStart + "ab\r", thenAfter: LineEditor.pasteQuiet + 0.5, typing: ".\r") {
+            try editor.value.readText(prompt: "> ", continuation: "  ")
+        }
+        XCTAssertEqual(result, .line("ab"), "after the quiet the typed dot ends the text")
     }
 
     func testReadsATextFromAPipeWhole() throws {

@@ -276,7 +276,7 @@ final class TextEntryTerminalTests: XCTestCase {
                                         stdin: script)
         XCTAssertEqual(result.status, 0, result.err)
         XCTAssertTrue(result.err.contains("inside the shell you are already logged in as maja"), result.err)
-        XCTAssertTrue(result.err.contains("leave the shell (exit) to use another vault"), result.err)
+        XCTAssertTrue(result.err.contains("leave the shell (`exit`) to use another vault"), result.err)
         XCTAssertTrue(result.out.contains("Note added to \(code)"), result.out)
         XCTAssertEqual(result.out.components(separatedBy: code).count - 1, 2, "the case is listed once, by the last command: \(result.out)")
         XCTAssertTrue(try caseStrings(cli, code).contains("prvi red\n\ndrugi red"))

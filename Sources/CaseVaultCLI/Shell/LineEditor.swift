@@ -86,7 +86,7 @@ public final class LineEditor {
     static let pasteQuiet: TimeInterval = 2
 
     private static let bracketedPasteOn = "\u{1B}[?2004h"
-    static let bracketedPasteOff = "\u{1B}[?2004l"
+    private static let bracketedPasteOff = "\u{1B}[?2004l"
 
     private func edit<Entry: LineEntry>(
         _ entry: inout Entry, prompt firstPrompt: String, continuation: String? = nil, idleTimeout: TimeInterval?
@@ -114,6 +114,7 @@ public final class LineEditor {
             switch try reader.next(idleTimeout: pasting ? min(idleTimeout ?? Self.pasteQuiet, Self.pasteQuiet) : idleTimeout) {
             case .timedOut where pasting:
                 decoder.abandonPaste()
+                _ = entry.handle(.pasteEnd)
                 continue
             case .timedOut:
                 result = .timedOut
