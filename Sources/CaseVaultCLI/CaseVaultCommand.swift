@@ -51,7 +51,8 @@ public struct CaseVaultCommand: ParsableCommand {
     }
 
     /// Runs the parsed command, rendering every failure in the user's language. This is the
-    /// last catch of every front (the shell runs each line through it too): an error is shown
+    /// last catch of every front (the shell runs each line through it too, its `ShellSession`
+    /// in `console.shell`): an error is shown
     /// only as a message of ours (`ErrorMessages`), never by its own description.
     static func execute(_ arguments: [String], console: Console) -> Int32 {
         var vaultCommand: VaultCommand
@@ -64,6 +65,10 @@ public struct CaseVaultCommand: ParsableCommand {
                 return 0
             }
             vaultCommand = parsed
+            if let shell = console.shell, let refusal = ShellOptionCheck.refusal(of: parsed, in: shell, messages: console.messages) {
+                console.error(refusal)
+                return ExitCode.validationFailure.rawValue
+            }
         } catch {
             // ArgumentParser's own messages (usage, unknown options, help) stay English; our
             // `validate()` methods throw only `ValidationError`s whose text is already ours.
@@ -77,6 +82,8 @@ public struct CaseVaultCommand: ParsableCommand {
             return ExitStatus.failure
         } catch is CommandInterrupted {
             return InterruptibleCommand.interrupted
+        } catch let error as ShellLockAbandoned {
+            return error.status
         } catch is AlreadyReported {
             return ExitStatus.failure
         } catch let error where error is ValidationError || error is CleanExit || error is ExitCode {

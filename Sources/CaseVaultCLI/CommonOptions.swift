@@ -9,9 +9,9 @@ struct VaultLocation: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Vault file (default: $CASEVAULT_VAULT, else $XDG_DATA_HOME/casevault/vault.casevault).", valueName: "path"))
     var vault: String?
 
+    /// The vault named by `--vault`, `CASEVAULT_VAULT` or the default place.
     var path: String {
         if let vault { return vault }
-        if let shell = ShellContext.current { return shell.vaultPath }
         let environment = ProcessInfo.processInfo.environment
         if let fromEnvironment = environment["CASEVAULT_VAULT"], !fromEnvironment.isEmpty { return fromEnvironment }
         return Self.defaultDirectory(environment).appendingPathComponent("vault.casevault").path
@@ -25,9 +25,20 @@ struct VaultLocation: ParsableArguments {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/share/casevault")
     }
 
-    /// Opens the vault, with a hint when there is none yet.
+    /// The vault a command works on: inside the shell the shell's own (a different `--vault`
+    /// is refused before the command runs), else `path`.
+    func path(for console: Console) -> String {
+        console.shell?.vaultPath ?? path
+    }
+
+    /// Opens the vault at `path`.
     func open() throws -> Vault {
         try Vault(path: path)
+    }
+
+    /// Opens the vault at `path(for:)`.
+    func open(for console: Console) throws -> Vault {
+        try Vault(path: path(for: console))
     }
 }
 
@@ -46,24 +57,24 @@ struct LoginOptions: ParsableArguments {
     }
 
     /// Logs in to `vault` as the chosen user; returns the session and the passphrase (for the
-    /// commands that re-seal the user's own slot).
-    /// Inside `casevault shell` the shell's session is used and the passphrase asked again.
-    func login(_ vault: Vault, console: Console) throws -> (AccessSession, SecretBytes) {
-        if let shell = ShellContext.current {
-            let passphrase = try PassphraseSource(file: shell.passphraseFile)
+    /// commands that re-seal the user's own slot). Inside `casevault shell` the shell's session
+    /// is used (the vault is then not opened again) and the passphrase asked again.
+    func login(_ vault: @autoclosure () throws -> Vault, console: Console) throws -> (AccessSession, SecretBytes) {
+        if let shell = console.shell {
+            let passphrase = try PassphraseSource(file: passphraseFile ?? shell.passphraseFile)
                 .read(prompt: console.messages("cli.prompt.passphrase", ["user": shell.user]), console: console)
             return (shell.session, passphrase)
         }
         let name = try userName()
         let file = passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         let passphrase = try PassphraseSource(file: file).read(prompt: console.messages("cli.prompt.passphrase", ["user": name]), console: console)
-        return (AccessSession(try vault.unlock(user: name, passphrase: passphrase)), passphrase)
+        return (AccessSession(try vault().unlock(user: name, passphrase: passphrase)), passphrase)
     }
 
-    /// Logs in and returns the session.
-    func session(_ vault: Vault, console: Console) throws -> AccessSession {
-        if let shell = ShellContext.current { return shell.session }
-        return try login(vault, console: console).0
+    /// Logs in and returns the session; inside the shell, the shell's.
+    func session(_ vault: @autoclosure () throws -> Vault, console: Console) throws -> AccessSession {
+        if let shell = console.shell { return shell.session }
+        return try login(vault(), console: console).0
     }
 }
 

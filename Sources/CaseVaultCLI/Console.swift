@@ -11,6 +11,8 @@ public struct Console: Sendable {
     let columns: @Sendable (_ standardError: Bool) -> Int?
     /// The user's language: every text written here comes from it.
     public var messages: Messages
+    /// The shell this command runs in, if any (`ShellSession`); nil for a one-off command.
+    var shell: ShellSession?
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, messages: Messages = .english,
                 columns: @escaping @Sendable (_ standardError: Bool) -> Int? = { _ in nil }) {

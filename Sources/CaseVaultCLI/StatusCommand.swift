@@ -15,13 +15,13 @@ struct StatusCommand: VaultCommand {
     var format: OutputFormat = .text
 
     mutating func run(console: Console) throws {
-        let path = location.path
+        let path = location.path(for: console)
         guard FileManager.default.fileExists(atPath: path) else {
             console.output(console.messages("cli.status.no_vault", ["path": path]))
             console.hint(console.messages("cli.hint.create_vault"))
             return
         }
-        let status = try location.open().status()
+        let status = try location.open(for: console).status()
         switch format {
         case .json:
             console.output(try JSONRendering.string(StatusDocument(path: path, status: status)))

@@ -46,9 +46,9 @@ enum TerminalPrompt {
     /// Reads one visible line: from stdin when it is not a terminal (scripts), else from the
     /// terminal after a prompt.
     static func readLine(prompt: String) -> String? {
-        guard isatty(STDIN_FILENO) == 1 else { return LineSource.standardInput.next().map { String(decoding: $0, as: UTF8.self) } }
+        guard isatty(STDIN_FILENO) == 1 else { return BufferedReader(descriptor: STDIN_FILENO).readLine().map { String(decoding: $0, as: UTF8.self) } }
         let descriptor = open("/dev/tty", O_RDWR | O_NOCTTY)
-        guard descriptor >= 0 else { return LineSource.standardInput.next().map { String(decoding: $0, as: UTF8.self) } }
+        guard descriptor >= 0 else { return BufferedReader(descriptor: STDIN_FILENO).readLine().map { String(decoding: $0, as: UTF8.self) } }
         defer { close(descriptor) }
         write(descriptor, prompt, prompt.utf8.count)
         var line: [UInt8] = []

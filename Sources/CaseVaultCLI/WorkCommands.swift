@@ -148,8 +148,10 @@ struct ReopenCommand: VaultCommand {
 extension ReferralService: ExpressibleByArgument {}
 extension ClosureReason: ExpressibleByArgument {}
 
-/// Multi-line text typed on the terminal (ended by a line with a single dot or Ctrl-D) or piped
-/// on stdin. Never from argv, never echoed to a log.
+/// Multi-line text typed on the terminal (ended by a line holding only a dot, or Ctrl-D on an
+/// empty line; a paste is taken whole, see `TextEntry`) or piped on stdin. Never from argv,
+/// never echoed to a log. Ctrl-C stores nothing and says so once; inside the shell the idle
+/// lock drops the unfinished text (the screen is cleared) and the typing starts again.
 enum TextInput {
     static let maximumLength = 100_000
 
@@ -160,6 +162,7 @@ enum TextInput {
         var promptID: String { self == .note ? "cli.input.note.prompt" : "cli.input.plan.prompt" }
         var tooLongID: String { self == .note ? "cli.error.note_too_long" : "cli.error.plan_too_long" }
         var emptyID: String { self == .note ? "cli.error.note_empty" : "cli.error.plan_empty" }
+        var cancelledID: String { self == .note ? "cli.input.note.cancelled" : "cli.input.plan.cancelled" }
     }
 
     /// The shared flow of `note` and `plan`: parse the code, log in, read the text, store it
@@ -173,23 +176,24 @@ enum TextInput {
     }
 
     static func read(_ kind: Kind, console: Console) throws -> String {
-        if isatty(STDIN_FILENO) == 1 {
-            console.progress(console.messages(kind.promptID) + "\n")
-        }
-        var lines: [String] = []
-        var length = 0
-        let input = LineSource.standardInput
-        while let bytes = input.next() {
-            let line = String(decoding: bytes, as: UTF8.self)
-            if line == "." { break }
-            lines.append(line)
-            length += line.count
-            if length > maximumLength {
-                throw CLIError(id: kind.tooLongID, count: maximumLength)
+        let source = LineSource.standard(console: console)
+        while true {
+            if source.isInteractive { console.progress(console.messages(kind.promptID) + "\n") }
+            switch try source.read(.text, source.isInteractive ? "> " : "", console) {
+            case .typed(let bytes):
+                let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                guard text.count <= maximumLength else { throw CLIError(id: kind.tooLongID, count: maximumLength) }
+                guard !text.isEmpty else { throw CLIError(id: kind.emptyID) }
+                return text
+            case .endOfInput:
+                throw CLIError(id: kind.emptyID)
+            case .interrupted:
+                console.progress(console.messages(kind.cancelledID) + "\n")
+                console.shell?.cancellationReported = true
+                throw CommandInterrupted()
+            case .relocked:
+                continue
             }
         }
-        let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw CLIError(id: kind.emptyID) }
-        return text
     }
 }

@@ -254,7 +254,8 @@ final class LineEditorTests: XCTestCase {
         XCTAssertEqual(first, .line("case show ABx12"))
         XCTAssertEqual(terminal.mode(), before)
         let drawn = terminal.output()
-        XCTAssertTrue(drawn.hasPrefix("\rmaja> \u{1B}[K"), drawn.debugDescription)
+        XCTAssertTrue(drawn.hasPrefix("\u{1B}[?2004h\rmaja> \u{1B}[K"), "bracketed paste is on while a line is read: " + drawn.debugDescription)
+        XCTAssertTrue(drawn.hasSuffix("\u{1B}[?2004l"), "and off again afterwards: " + drawn.debugDescription)
         XCTAssertTrue(drawn.contains("\r" + "maja> case show ABx12\u{1B}[K\u{1B}[2D"), drawn.debugDescription)
 
         let second = try terminal.run(typing: "find Јелена" + ctrlW + "Ђорђе\r") { try editor.value.readLine(prompt: "> ") }
@@ -266,7 +267,8 @@ final class LineEditorTests: XCTestCase {
         XCTAssertEqual(secret, .secret(Array(passphrase.utf8)))
         XCTAssertEqual(terminal.mode(), before)
         let secretScreen = terminal.output()
-        XCTAssertEqual(secretScreen.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: ""), "Passphrase: ")
+        XCTAssertEqual(secretScreen.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: ""),
+                       "\u{1B}[?2004hPassphrase: \u{1B}[?2004l")
 
         let recalled = try terminal.run(typing: up + "\r") { try editor.value.readLine(prompt: "> ") }
         XCTAssertEqual(recalled, .line("find Ђорђе"))
@@ -445,7 +447,7 @@ private final class PseudoTerminal {
     /// Runs `read` on another thread, types `typing` (or hangs up) once the slave is in raw
     /// mode, and returns what `read` returned.
     func run(
-        typing: String = "", hangingUp: Bool = false,
+        typing: String = "", hangingUp: Bool = false, thenAfter pause: TimeInterval = 0, typing later: String = "",
         _ read: @escaping @Sendable () throws -> LineEditorResult
     ) throws -> LineEditorResult {
         let outcome = Outcome()
@@ -462,6 +464,11 @@ private final class PseudoTerminal {
         } else {
             let bytes = Array(typing.utf8)
             XCTAssertEqual(bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }, bytes.count)
+            if !later.isEmpty {
+                usleep(UInt32(pause * 1_000_000))
+                let more = Array(later.utf8)
+                XCTAssertEqual(more.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }, more.count)
+            }
         }
         guard finished.wait(timeout: .now() + 5) == .success, let result = outcome.result else {
             throw TestFailure.editorDidNotFinish
@@ -525,5 +532,127 @@ private final class TestPipe {
             bytes += chunk[..<count]
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+// MARK: Bracketed paste and texts of several lines
+
+extension LineEditorTests {
+    private static let pasteStart = "\u{1B}[200~", pasteEnd = "\u{1B}[201~"
+
+    func testAPasteSplitAcrossReadsDecodesTheSame() {
+        let bytes = Array((Self.pasteStart + "Прва\r\nдруга\n.\rтрећа" + Self.pasteEnd + "\r").utf8)
+        let characters: (String) -> [Key] = { $0.map { Key.character($0) } }
+        var expected: [Key] = [.pasteStart]
+        expected += characters("Прва")
+        expected += [.lineBreak]
+        expected += characters("друга")
+        expected += [.lineBreak, .character("."), .lineBreak]
+        expected += characters("трећа")
+        expected += [.pasteEnd, .enter]
+        for split in 0...bytes.count {
+            var decoder = KeyDecoder()
+            let first = bytes[..<split].compactMap { decoder.feed($0) }
+            let second = bytes[split...].compactMap { decoder.feed($0) }
+            XCTAssertEqual(first + second, expected, "split at byte \(split)")
+        }
+    }
+
+    func testInsideAPasteEscapesAndEditingKeysAreDroppedAndOnlyItsEndEndsIt() {
+        var decoder = KeyDecoder()
+        let keys = Array((Self.pasteStart + "a\u{1B}[Ab\u{1B}[3~\u{1B}OHc\u{1B}x\td\u{04}\u{7F}\u{1B}[201;2x").utf8).compactMap { decoder.feed($0) }
+        XCTAssertEqual(keys, [.pasteStart, .character("a"), .character("b"), .character("c"), .character("x"), .character("\t"), .character("d")])
+        XCTAssertTrue(decoder.isInPaste, "only ESC [201~ ends a paste")
+        XCTAssertEqual(Array(("\u{03}" + Self.pasteEnd + "\r").utf8).compactMap { decoder.feed($0) }, [.interrupt, .pasteEnd, .enter],
+                       "Ctrl-C still cancels during a paste; after its end Enter is Enter")
+        XCTAssertEqual(Array((Self.pasteEnd + "\u{1B}[A").utf8).compactMap { decoder.feed($0) }, [.up], "an end without a start is dropped")
+    }
+
+    func testAPasteWhoseEndNeverComesIsGivenUp() {
+        var decoder = KeyDecoder()
+        XCTAssertEqual(Array((Self.pasteStart + "ab\r").utf8).compactMap { decoder.feed($0) }, [.pasteStart, .character("a"), .character("b"), .lineBreak])
+        XCTAssertTrue(decoder.isInPaste)
+        decoder.abandonPaste()
+        XCTAssertEqual(Array("\r\u{1B}[A".utf8).compactMap { decoder.feed($0) }, [.enter, .up])
+    }
+
+    func testATextEndsOnlyAtATypedDotAndKeepsAPasteWhole() {
+        var entry = TextEntry()
+        var decoder = KeyDecoder()
+        func type(_ text: String) -> [EditStep] { Array(text.utf8).compactMap { decoder.feed($0) }.map { entry.handle($0) } }
+        _ = type("Прва линија\r")
+        let pasted = type(Self.pasteStart + "ne\r.\rda" + Self.pasteEnd)
+        XCTAssertFalse(pasted.contains { if case .finished = $0 { true } else { false } }, "a pasted lone dot does not end the text")
+        XCTAssertEqual(entry.text, "Прва линија\nne\n.\nda")
+        XCTAssertEqual(type("\r.\r").last, .finished(.line("Прва линија\nne\n.\nda")))
+
+        var cancelled = TextEntry()
+        XCTAssertEqual(cancelled.handle(.character("x")), .changed)
+        XCTAssertEqual(cancelled.handle(.interrupt), .finished(.interrupted))
+
+        var ended = TextEntry()
+        XCTAssertEqual(ended.handle(.endOfFile), .finished(.endOfInput), "Ctrl-D on nothing typed")
+        _ = ended.handle(.character("a"))
+        XCTAssertEqual(ended.handle(.enter), .newRow(LineBuffer("a")))
+        XCTAssertEqual(ended.handle(.endOfFile), .finished(.line("a")), "Ctrl-D on an empty row ends the text")
+    }
+
+    func testAPasteIntoOneLineNeverEndsIt() {
+        var state = EditState(history: [])
+        var decoder = KeyDecoder()
+        let steps = Array((Self.pasteStart + "one\rtwo\r" + Self.pasteEnd).utf8).compactMap { decoder.feed($0) }.map { state.handle($0) }
+        XCTAssertFalse(steps.contains { if case .finished = $0 { true } else { false } })
+        XCTAssertEqual(state.buffer.text, "one two ")
+    }
+
+    func testReadsAPastedTextWholeOnAPseudoTerminal() throws {
+        let terminal = try PseudoTerminal()
+        let before = terminal.mode()
+        let editor = Shared(LineEditor(input: terminal.slave, output: terminal.slave))
+        let account = (1...40).map { "Ред \($0) исказа, са тачком на крају." }.joined(separator: "\r")
+        let result = try terminal.run(typing: "Почетак\r" + Self.pasteStart + account + "\r.\r" + Self.pasteEnd + ".\r") {
+            try editor.value.readText(prompt: "> ", continuation: "  ")
+        }
+        XCTAssertEqual(result, .line("Почетак\n" + account.replacingOccurrences(of: "\r", with: "\n") + "\n."))
+        XCTAssertEqual(terminal.mode(), before)
+        let drawn = terminal.output()
+        XCTAssertTrue(drawn.hasPrefix("\u{1B}[?2004h"), drawn.debugDescription)
+        XCTAssertTrue(drawn.hasSuffix("\u{1B}[?2004l"), drawn.debugDescription)
+        XCTAssertTrue(drawn.contains("\r  Ред 40 исказа"), "later rows are drawn after the continuation prompt")
+    }
+
+    func testAPasteWhoseEndIsLostIsGivenUpWhenTheInputGoesQuiet() throws {
+        let terminal = try PseudoTerminal()
+        let editor = Shared(LineEditor(input: terminal.slave, output: terminal.slave))
+        let result = try terminal.run(typing: Self.pasteStart + "ab\r", thenAfter: LineEditor.pasteQuiet + 0.5, typing: ".\r") {
+            try editor.value.readText(prompt: "> ", continuation: "  ")
+        }
+        XCTAssertEqual(result, .line("ab"), "after the quiet the typed dot ends the text")
+    }
+
+    func testReadsATextFromAPipeWhole() throws {
+        let input = try TestPipe()
+        let long = String(repeating: "ж", count: 20_000)
+        input.send("first\r\n\(long)\n.\nnext\n")
+        input.closeWriting()
+        let editor = LineEditor(input: input.reading, output: input.writing)
+        XCTAssertEqual(try editor.readText(prompt: "> ", continuation: "  "), .line("first\n" + long))
+        XCTAssertEqual(try editor.readLine(prompt: "> "), .line("next"), "nothing after the text is taken")
+        XCTAssertEqual(try editor.readText(prompt: "> ", continuation: "  "), .endOfInput)
+    }
+
+    func testALongLineIsDrawnAroundTheCursorQuickly() {
+        let characters = Array(String(repeating: "абв ", count: 5_000))
+        let range = LineRenderer.visibleRange(characters, cursor: characters.count, room: 40)
+        XCTAssertEqual(range.upperBound, characters.count)
+        XCTAssertEqual(LineRenderer.columns(of: characters[range]), 39)
+    }
+
+    func testThePromptShrinksOnANarrowTerminal() {
+        XCTAssertEqual(ShellPrompt.text(user: "maja", role: "support worker", language: "sr-Cyrl", width: nil), "maja (support worker) [sr-Cyrl]> ")
+        XCTAssertEqual(ShellPrompt.text(user: "maja", role: "support worker", language: "sr-Cyrl", width: 100), "maja (support worker) [sr-Cyrl]> ")
+        XCTAssertEqual(ShellPrompt.text(user: "maja", role: "support worker", language: "sr-Cyrl", width: 50), "maja> ")
+        XCTAssertEqual(ShellPrompt.text(user: "aleksandra.petrović", role: "admin", language: "rom", width: 50), "> ")
+        XCTAssertEqual(ShellPrompt.text(user: "maja", role: "x", language: "en", width: 4), "> ")
     }
 }

@@ -6,7 +6,8 @@ import Intake
 
 /// `casevault intake`: the GBV intake form, one question at a time, in the user's language.
 /// Every accepted answer is saved at once as a sealed draft, so an intake interrupted at any
-/// point (Ctrl-C, a closed terminal, a crash) continues with `--resume`.
+/// point (Ctrl-C, a closed terminal, a crash) continues with `--resume`. Ctrl-C ends it with
+/// status 130 and says once that the draft is kept.
 struct IntakeCommand: VaultCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
@@ -55,7 +56,7 @@ struct IntakeCommand: VaultCommand {
         if let answers {
             result = try AnswersFile.answer(&engine, from: answers, messages: messages)
         } else {
-            var dialogue = IntakeDialogue(engine: engine, console: console, lines: LineSource.standardInput,
+            var dialogue = IntakeDialogue(engine: engine, console: console, lines: LineSource.standard(console: console),
                                           save: { try session.saveIntakeDraft(Array(JSONEncoder().encode($0.snapshot()))) })
             do {
                 result = try dialogue.run()
@@ -63,6 +64,11 @@ struct IntakeCommand: VaultCommand {
                 try session.keepIntakeDraft(Array(JSONEncoder().encode(dialogue.engine.snapshot())))
                 console.progress(messages("cli.intake.saved") + "\n")
                 return
+            } catch is IntakeInterrupted {
+                try session.keepIntakeDraft(Array(JSONEncoder().encode(dialogue.engine.snapshot())))
+                console.progress(messages("cli.intake.cancelled_kept") + "\n")
+                console.shell?.cancellationReported = true
+                throw CommandInterrupted()
             }
         }
         let code = try session.createCaseFromIntake(IntakeCaseDocument.make(from: result))

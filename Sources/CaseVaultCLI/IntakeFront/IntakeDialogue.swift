@@ -4,8 +4,10 @@ import Transliteration
 
 /// The question-by-question dialogue over lines of text (a terminal or a pipe): prompts and
 /// messages go to stderr, answers come from `lines`, and the engine is saved after every change.
-/// Returns the confirmed result; throws `IntakeStopped` when the user typed `save`. On a
-/// terminal, prompts, help and the review are wrapped to its width at word boundaries.
+/// A long-text question (the account) takes several lines on a terminal, ended by a line holding
+/// only a dot; after the idle lock the question is asked again. On a terminal, prompts, help and
+/// the review are wrapped to its width at word boundaries.
+/// Returns the confirmed result; throws `IntakeStopped` when the user typed `save`.
 struct IntakeDialogue {
     var engine: IntakeEngine
     let console: Console
@@ -32,12 +34,35 @@ struct IntakeDialogue {
                 say("\n== " + text(step.section.title) + " ==")
                 if let help = step.section.help { say(text(help)) }
             }
-            console.progress(TextWrapping.wrap(prompt(for: step), width: width))
-            guard let input = lines.next() else {
-                try save(engine)
-                throw CLIError(message: messages("cli.intake.input_ended"))
+            let shape: LineSource.Shape = step.question.type == .longText && lines.isInteractive ? .text : .line
+            switch try read(shape, after: TextWrapping.wrap(prompt(for: step), width: width)) {
+            case .typed(let input): try handle(input, at: step)
+            case .relocked: lastSection = nil
             }
-            try handle(input, at: step)
+        }
+    }
+
+    /// What a read gave that the dialogue goes on with.
+    private enum Read {
+        case typed([UInt8])
+        /// The session locked and was unlocked: the question is asked again.
+        case relocked
+    }
+
+    /// Shows `prompt` and reads the answer; its last row is where the answer is typed. Ctrl-C
+    /// and the end of the input keep the draft and end the dialogue.
+    private func read(_ shape: LineSource.Shape, after prompt: String) throws -> Read {
+        let rowStart = prompt.lastIndex(of: "\n").map { prompt.index(after: $0) } ?? prompt.startIndex
+        console.progress(String(prompt[..<rowStart]))
+        switch try lines.read(shape, String(prompt[rowStart...]), console) {
+        case .typed(let input): return .typed(input)
+        case .relocked: return .relocked
+        case .interrupted:
+            try save(engine)
+            throw IntakeInterrupted()
+        case .endOfInput:
+            try save(engine)
+            throw CLIError(message: messages("cli.intake.input_ended"))
         }
     }
 
@@ -87,6 +112,7 @@ struct IntakeDialogue {
         case .singleChoice: lines.append("  " + text("intake.hint.choice"))
         case .multiChoice: lines.append("  " + text("intake.hint.multi_choice"))
         case .yesNo: lines.append("  " + (messages.localizer?.text("intake.hint.yes_no", ["yes": .message("answer.yes"), "no": .message("answer.no")]) ?? ""))
+        case .longText where self.lines.isInteractive: lines.append("  " + messages("cli.text.how_to_end"))
         default: break
         }
         if let answer = step.answer, let localizer = messages.localizer {
@@ -135,11 +161,8 @@ struct IntakeDialogue {
         let yes = text("answer.yes")
         let no = text("answer.no")
         while true {
-            console.progress(TextWrapping.wrap(messages("cli.intake.confirm", ["yes": yes, "no": no]), width: width) + " ")
-            guard let input = lines.next() else {
-                try save(engine)
-                throw CLIError(message: messages("cli.intake.input_ended"))
-            }
+            let question = TextWrapping.wrap(messages("cli.intake.confirm", ["yes": yes, "no": no]), width: width) + " "
+            guard case .typed(let input) = try read(.line, after: question) else { return nil }
             let typed = String(decoding: input, as: UTF8.self)
             if Self.matches(typed, wordsOf: "answer.yes_words", messages) { return try engine.confirm() }
             switch IntakeCommandWord(typed) {
@@ -169,3 +192,6 @@ struct IntakeDialogue {
 
 /// The user typed `save`: the draft is kept and the command ends without a case.
 struct IntakeStopped: Error {}
+
+/// Ctrl-C during the intake: the draft is kept and the command ends without a case.
+struct IntakeInterrupted: Error {}

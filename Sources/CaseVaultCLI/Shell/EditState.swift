@@ -15,12 +15,32 @@ struct EditState: LineEntry {
 
     var echo: LineBuffer? { buffer }
 
+    /// A pasted line break becomes a blank: one visible line stays one line, so a pasted text
+    /// never ends it nor answers what comes next.
     mutating func handle(_ key: Key) -> EditStep {
+        switch key {
+        case .character(let character):
+            buffer.insert(character)
+            return .changed
+        case .lineBreak:
+            buffer.insert(" ")
+            return .changed
+        case .pasteStart, .pasteEnd: return .unchanged
+        case .enter: return .finished(.line(buffer.text))
+        case .interrupt: return .finished(.interrupted)
+        case .clearScreen: return .finished(.clearScreen)
+        case .endOfFile where buffer.isEmpty: return .finished(.endOfInput)
+        default: return edit(key)
+        }
+    }
+
+    /// A key that moves the cursor or deletes; compared before and after, which a typed
+    /// character never needs (a long paste would copy the line for every character).
+    private mutating func edit(_ key: Key) -> EditStep {
         let before = buffer
         switch key {
-        case .character(let character): buffer.insert(character)
         case .backspace: buffer.deleteBackward()
-        case .delete: buffer.deleteForward()
+        case .delete, .endOfFile: buffer.deleteForward()
         case .left: buffer.moveLeft()
         case .right: buffer.moveRight()
         case .home: buffer.moveToStart()
@@ -30,12 +50,7 @@ struct EditState: LineEntry {
         case .deleteWordBack: buffer.deleteWordBackward()
         case .up: recall(position - 1)
         case .down: recall(position + 1)
-        case .enter: return .finished(.line(buffer.text))
-        case .interrupt: return .finished(.interrupted)
-        case .clearScreen: return .finished(.clearScreen)
-        case .endOfFile:
-            guard !buffer.isEmpty else { return .finished(.endOfInput) }
-            buffer.deleteForward()
+        default: break
         }
         return buffer == before ? .unchanged : .changed
     }

@@ -30,4 +30,10 @@ enum Key: Equatable, Sendable {
     case endOfFile
     /// Ctrl-L.
     case clearScreen
+    /// ESC [200~: the terminal starts a bracketed paste; what follows was pasted, not typed.
+    case pasteStart
+    /// ESC [201~: the pasted text is over.
+    case pasteEnd
+    /// CR, LF or CR LF inside a paste: a line break of the pasted text, never Enter.
+    case lineBreak
 }

@@ -5,6 +5,10 @@ import VaultCrypto
 /// characters and unknown escape sequences are dropped. A CR followed directly by LF is one
 /// Enter. Bytes of a character being assembled are zeroed once it is decoded, because
 /// passphrases pass through here too.
+///
+/// Between ESC [200~ and ESC [201~ (bracketed paste) the bytes are pasted text: a line break
+/// is `.lineBreak`, never `.enter`; a tab is kept; editing keys, other escape sequences and
+/// control characters are dropped, except Ctrl-C, so a paste can still be cancelled.
 struct KeyDecoder {
     private enum State {
         case ground
@@ -19,6 +23,14 @@ struct KeyDecoder {
     private var state = State.ground
     private var pending: [UInt8] = []
     private var lastWasCarriageReturn = false
+    /// Whether the bytes are inside a bracketed paste.
+    private(set) var isInPaste = false
+
+    /// Ends a paste whose closing ESC [201~ never came (the editor calls it when the input
+    /// has gone quiet in the middle of a paste), so Enter is Enter again.
+    mutating func abandonPaste() {
+        isInPaste = false
+    }
 
     /// The key completed by `byte`, or nil while a sequence is incomplete or was dropped.
     mutating func feed(_ byte: UInt8) -> Key? {
@@ -27,7 +39,7 @@ struct KeyDecoder {
         switch state {
         case .ground:
             if afterCarriageReturn && byte == 0x0A { return nil }
-            return ground(byte)
+            return plain(byte)
         case .escape:
             switch byte {
             case UInt8(ascii: "["):
@@ -38,24 +50,42 @@ struct KeyDecoder {
                 return nil
             default:
                 state = .ground
-                return ground(byte)
+                return plain(byte)
             }
         case .singleShift:
             state = .ground
-            return Self.finalKey(byte)
+            return isInPaste ? nil : Self.finalKey(byte)
         case .controlSequence:
             return controlSequence(byte)
         case .utf8(let length):
             guard byte & 0xC0 == 0x80 else {
                 clearPending()
                 state = .ground
-                return ground(byte)
+                return plain(byte)
             }
             pending.append(byte)
             guard pending.count == length else { return nil }
             state = .ground
             defer { clearPending() }
             return decodedCharacter()
+        }
+    }
+
+    /// A byte outside an escape sequence, typed or pasted.
+    private mutating func plain(_ byte: UInt8) -> Key? {
+        isInPaste ? pasted(byte) : ground(byte)
+    }
+
+    /// A byte of pasted text outside an escape sequence.
+    private mutating func pasted(_ byte: UInt8) -> Key? {
+        switch byte {
+        case 0x0D:
+            lastWasCarriageReturn = true
+            return .lineBreak
+        case 0x0A: return .lineBreak
+        case 0x09: return .character("\t")
+        case 0x03, 0x1B, 0x20...0x7E, 0xC2...0xF4: return ground(byte)
+        default: return nil
         }
     }
 
@@ -104,8 +134,17 @@ struct KeyDecoder {
         case 0x40...0x7E:
             state = .ground
             defer { clearPending() }
-            guard byte == UInt8(ascii: "~") else { return Self.finalKey(byte) }
-            switch String(decoding: pending.prefix { $0 != UInt8(ascii: ";") }, as: UTF8.self) {
+            guard byte == UInt8(ascii: "~") else { return isInPaste ? nil : Self.finalKey(byte) }
+            let parameter = String(decoding: pending.prefix { $0 != UInt8(ascii: ";") }, as: UTF8.self)
+            switch parameter {
+            case "200":
+                isInPaste = true
+                return .pasteStart
+            case "201":
+                guard isInPaste else { return nil }
+                isInPaste = false
+                return .pasteEnd
+            case _ where isInPaste: return nil
             case "3": return .delete
             case "1", "7": return .home
             case "4", "8": return .end
@@ -114,7 +153,7 @@ struct KeyDecoder {
         default:
             state = .ground
             clearPending()
-            return ground(byte)
+            return plain(byte)
         }
     }
 

@@ -5,9 +5,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads the shell's command lines and passphrases. On a terminal it edits the line in raw
-/// mode (arrows, Home/End, Ctrl-A/E/U/K/W, Up/Down history; see `KeyDecoder`), restoring the
-/// terminal's mode before it returns or throws. On anything else (a pipe, a file) it reads
+/// Reads the shell's command lines, passphrases and texts of several lines. On a terminal it
+/// edits the line in raw mode (arrows, Home/End, Ctrl-A/E/U/K/W, Up/Down history; see
+/// `KeyDecoder`) with bracketed paste on (ESC [?2004h, so a paste is known as one), restoring
+/// the terminal's mode and turning bracketed paste off before it returns or throws. Raw mode has
+/// no line limit: a long account is read whole. On anything else (a pipe, a file) it reads
 /// plain lines and writes nothing, so scripted sessions work. History lives in this object
 /// only and is never written anywhere.
 public final class LineEditor {
@@ -34,16 +36,16 @@ public final class LineEditor {
 
     /// Reads one command line after `prompt`. Returns `.timedOut` when no key arrives for
     /// `idleTimeout` seconds; the unfinished line is then dropped. Lines ended by Enter join
-    /// the history.
-    public func readLine(prompt: String, idleTimeout: TimeInterval? = nil) throws(LineEditorError) -> LineEditorResult {
+    /// the history unless `remember` is false (an intake's answers are never recalled).
+    public func readLine(prompt: String, idleTimeout: TimeInterval? = nil, remember: Bool = true) throws(LineEditorError) -> LineEditorResult {
         guard isInteractive else {
             return try PlainLineReader(reader: ByteReader(descriptor: input)).readLine(idleTimeout: idleTimeout)
         }
-        var state = suspended ?? EditState(history: history.entries)
+        var state = suspended ?? EditState(history: remember ? history.entries : [])
         suspended = nil
         let result = try edit(&state, prompt: prompt, idleTimeout: idleTimeout)
         switch result {
-        case .line(let line): history.add(line)
+        case .line(let line): if remember { history.add(line) }
         case .clearScreen: suspended = state
         default: break
         }
@@ -60,19 +62,44 @@ public final class LineEditor {
         return try edit(&entry, prompt: prompt, idleTimeout: idleTimeout)
     }
 
+    /// Reads a text of several lines (see `TextEntry`): the first row after `prompt`, the next
+    /// ones after `continuation`. Returns `.line(text)` with the rows joined by LF, the ending
+    /// dot left out; `.interrupted` on Ctrl-C (nothing of the text is kept); `.timedOut` after
+    /// `idleTimeout` seconds without a key. From a pipe: lines up to one holding only the dot,
+    /// or to the end of the input, each read whole.
+    public func readText(prompt: String, continuation: String, idleTimeout: TimeInterval? = nil) throws(LineEditorError) -> LineEditorResult {
+        guard isInteractive else {
+            return try PlainLineReader(reader: ByteReader(descriptor: input)).readText(idleTimeout: idleTimeout)
+        }
+        var entry = TextEntry()
+        return try edit(&entry, prompt: prompt, continuation: continuation, idleTimeout: idleTimeout)
+    }
+
     /// Forgets every line entered so far (for example when the session locks).
     public func clearHistory() {
         history.removeAll()
         suspended = nil
     }
 
+    /// How long a paste may pause before its missing ESC [201~ is given up (terminals send a
+    /// paste in one burst; a quiet this long means the end was lost).
+    static let pasteQuiet: TimeInterval = 2
+
+    private static let bracketedPasteOn = "\u{1B}[?2004h"
+    private static let bracketedPasteOff = "\u{1B}[?2004l"
+
     private func edit<Entry: LineEntry>(
-        _ entry: inout Entry, prompt: String, idleTimeout: TimeInterval?
+        _ entry: inout Entry, prompt firstPrompt: String, continuation: String? = nil, idleTimeout: TimeInterval?
     ) throws(LineEditorError) -> LineEditorResult {
-        let mode = try RawTerminalMode(descriptor: input)
-        defer { mode.restore() }
-        let reader = ByteReader(descriptor: input)
+        let mode = try RawTerminalMode(descriptor: input, output: output)
         let writer = DescriptorWriter(descriptor: output)
+        defer {
+            writer.send(Self.bracketedPasteOff)
+            mode.restore()
+        }
+        let reader = ByteReader(descriptor: input)
+        var prompt = firstPrompt
+        writer.send(Self.bracketedPasteOn)
         writer.send(entry.echo.map { LineRenderer.redraw(prompt: prompt, buffer: $0, width: TerminalWidth.of(output)) } ?? prompt)
         var needsRedraw = false
         func redrawIfNeeded() {
@@ -83,7 +110,12 @@ public final class LineEditor {
             // Keys that arrive together (a paste, an escape sequence) are drawn once.
             if needsRedraw && !reader.hasInputReady() { redrawIfNeeded() }
             let result: LineEditorResult
-            switch try reader.next(idleTimeout: idleTimeout) {
+            let pasting = decoder.isInPaste
+            switch try reader.next(idleTimeout: pasting ? min(idleTimeout ?? Self.pasteQuiet, Self.pasteQuiet) : idleTimeout) {
+            case .timedOut where pasting:
+                decoder.abandonPaste()
+                _ = entry.handle(.pasteEnd)
+                continue
             case .timedOut:
                 result = .timedOut
             case .endOfInput:
@@ -94,6 +126,11 @@ public final class LineEditor {
                 case .unchanged:
                     continue
                 case .changed:
+                    needsRedraw = true
+                    continue
+                case .newRow(let finished):
+                    writer.send(LineRenderer.redraw(prompt: prompt, buffer: finished, width: TerminalWidth.of(output)) + "\r\n")
+                    prompt = continuation ?? prompt
                     needsRedraw = true
                     continue
                 case .finished(let finished):

@@ -1,5 +1,5 @@
-/// A line being typed, driven one `Key` at a time: a visible command line (`EditState`) or a
-/// passphrase (`SecretEntry`). Pure: no terminal, so tests drive it with keys.
+/// A line being typed, driven one `Key` at a time: a visible command line (`EditState`), a
+/// passphrase (`SecretEntry`) or several lines of text (`TextEntry`). Pure: no terminal, so tests drive it with keys.
 protocol LineEntry {
     mutating func handle(_ key: Key) -> EditStep
     /// What to show after the prompt; nil when nothing may be shown.
@@ -12,6 +12,8 @@ enum EditStep: Equatable {
     case changed
     /// Nothing visible changed.
     case unchanged
+    /// The row shown (given here as it ended) is done; the text goes on in a new row.
+    case newRow(LineBuffer)
     /// The line is over.
     case finished(LineEditorResult)
 }

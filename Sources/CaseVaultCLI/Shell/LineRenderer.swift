@@ -17,8 +17,16 @@ enum LineRenderer {
     /// the longest run from the first start that keeps the cursor inside the room.
     static func visibleRange(_ characters: [Character], cursor: Int, room: Int?) -> Range<Int> {
         guard let room, columns(of: characters[...]) > room else { return 0..<characters.count }
-        var start = 0
-        while start < cursor, columns(of: characters[start..<cursor]) >= room { start += 1 }
+        // The first start whose text up to the cursor is narrower than the room, found by
+        // walking back from the cursor (one pass, even over a long pasted line).
+        var start = cursor
+        var before = 0
+        while start > 0 {
+            let width = columns(of: characters[start - 1])
+            guard before + width < room else { break }
+            before += width
+            start -= 1
+        }
         var end = start
         var used = 0
         while end < characters.count {

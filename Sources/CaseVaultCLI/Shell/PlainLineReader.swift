@@ -1,4 +1,4 @@
-/// Reads lines from input that is not a terminal (commands piped to `casevault shell`): bytes
+/// Reads lines from input that is not a terminal (commands or a note piped to `casevault shell`): bytes
 /// up to LF, with a CR before it dropped; no prompt, no echo, no escape sequences. A last line
 /// without LF still counts; after it comes `.endOfInput`. A timeout drops a partial line.
 /// Bytes are collected in a `SecretBuffer`, so a passphrase read this way is zeroed too.
@@ -17,6 +17,24 @@ struct PlainLineReader {
         case .lineEnd: return .line(String(decoding: buffer.take(), as: UTF8.self))
         case .timedOut: return .timedOut
         case .endOfInput: return .endOfInput
+        }
+    }
+
+    /// Lines up to one holding only the end marker (left out) or to the end of the input,
+    /// joined by LF; each line is read whole, however long.
+    func readText(idleTimeout: Double?) throws(LineEditorError) -> LineEditorResult {
+        var rows: [String] = []
+        while true {
+            switch try readLine(idleTimeout: idleTimeout) {
+            case .line(let row) where row == TextEntry.endMarker:
+                return .line(rows.joined(separator: "\n"))
+            case .line(let row):
+                rows.append(row)
+            case .endOfInput:
+                return rows.isEmpty ? .endOfInput : .line(rows.joined(separator: "\n"))
+            case let other:
+                return other
+            }
         }
     }
 

@@ -16,8 +16,9 @@ final class RawTerminalMode {
     private var isActive = false
 
     /// Saves the mode of `descriptor` and switches it to raw mode; throws when it is not a
-    /// terminal or refuses the change (the mode is then unchanged).
-    init(descriptor: Int32) throws(LineEditorError) {
+    /// terminal or refuses the change (the mode is then unchanged). `output` is where the
+    /// editor draws: a signal handler turns bracketed paste off there.
+    init(descriptor: Int32, output: Int32? = nil) throws(LineEditorError) {
         var attributes = termios()
         guard tcgetattr(descriptor, &attributes) == 0 else { throw .terminalModeFailed }
         self.descriptor = descriptor
@@ -29,7 +30,7 @@ final class RawTerminalMode {
             controlCharacters[Int(VMIN)] = 1
             controlCharacters[Int(VTIME)] = 0
         }
-        TerminalRestoreOnSignal.arm(terminal: descriptor, mode: attributes)
+        TerminalRestoreOnSignal.arm(terminal: descriptor, mode: attributes, output: output)
         guard tcsetattr(descriptor, TCSANOW, &raw) == 0 else {
             TerminalRestoreOnSignal.disarm()
             throw .terminalModeFailed

@@ -6,6 +6,8 @@ import Glibc
 /// on (SIGTERM from `kill`, SIGHUP when the window closes, SIGINT or SIGQUIT where the keyboard
 /// still raises them), so the user's terminal is never left without echo or line editing. The
 /// handler restores the mode, then lets the signal end the program as it would have. Only signals
+/// Bracketed paste, which the line editor turns on, is turned off on the same way out, so the
+/// user's own shell does not receive pastes wrapped in ESC [200~. Only signals
 /// that would end the program are taken: one it ignores (SIGHUP under `nohup`) or handles itself
 /// (the shell's Ctrl-C, which cancels the running command) is left alone.
 enum TerminalRestoreOnSignal {
@@ -14,17 +16,20 @@ enum TerminalRestoreOnSignal {
 
     nonisolated(unsafe) private static var saved = termios()
     nonisolated(unsafe) private static var descriptor: Int32 = -1
+    nonisolated(unsafe) private static var output: Int32 = -1
     nonisolated(unsafe) private static var depth = 0
     nonisolated(unsafe) private static var previous: [Int32: sigaction] = [:]
 
     /// From now until the matching `disarm()`, the ending signals restore `mode` on `terminal`
     /// before they end the program. Nested calls keep the outermost mode and handlers.
-    static func arm(terminal: Int32, mode: termios) {
+    /// `output`, when given, is where bracketed paste is turned off.
+    static func arm(terminal: Int32, mode: termios, output: Int32? = nil) {
         withEndingSignalsBlocked {
             depth += 1
             guard depth == 1 else { return }
             saved = mode
             descriptor = terminal
+            Self.output = output ?? -1
             for signalNumber in endingSignals {
                 var current = sigaction()
                 sigaction(signalNumber, nil, &current)
@@ -33,6 +38,10 @@ enum TerminalRestoreOnSignal {
                 action.__sigaction_handler.sa_handler = { signalNumber in
                     if TerminalRestoreOnSignal.descriptor >= 0 {
                         tcsetattr(TerminalRestoreOnSignal.descriptor, TCSANOW, &TerminalRestoreOnSignal.saved)
+                    }
+                    if TerminalRestoreOnSignal.output >= 0 {
+                        var off: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x1B, 0x5B, 0x3F, 0x32, 0x30, 0x30, 0x34, 0x6C)
+                        _ = withUnsafeBytes(of: &off) { write(TerminalRestoreOnSignal.output, $0.baseAddress, $0.count) }
                     }
                     signal(signalNumber, SIG_DFL)
                     raise(signalNumber)
@@ -52,6 +61,7 @@ enum TerminalRestoreOnSignal {
             depth -= 1
             guard depth == 0 else { return }
             descriptor = -1
+            output = -1
             for (signalNumber, old) in previous {
                 var action = old
                 sigaction(signalNumber, &action, nil)
