@@ -96,10 +96,11 @@ struct LineSource {
         }
     }
 
-    /// Fixed lines, for tests (a text is one of them).
+    /// Fixed lines, for tests (a text is one of them); prompts are shown as from a pipe.
     static func lines(_ lines: [String]) -> LineSource {
         var remaining = lines[...]
-        return LineSource(isInteractive: false) { _, _, _ in
+        return LineSource(isInteractive: false) { _, prompt, console in
+            if !prompt.isEmpty { console.progress(prompt) }
             guard let line = remaining.popFirst() else { return .endOfInput }
             return .typed(Array(line.utf8))
         }
