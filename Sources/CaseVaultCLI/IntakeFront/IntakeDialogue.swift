@@ -24,6 +24,7 @@ struct IntakeDialogue {
     mutating func run() throws -> IntakeResult {
         var lastSection: String?
         say(messages("cli.intake.commands", words))
+        if let notice = messages.reviewNotice { say("(" + notice + ")") }
         while true {
             guard let step = engine.current else {
                 if let result = try confirmOrContinue() { return result }

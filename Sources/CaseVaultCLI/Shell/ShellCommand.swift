@@ -45,8 +45,10 @@ struct ShellCommand: VaultCommand {
         }
         console.shell = shell
         console.progress(console.messages("cli.shell.welcome", ["user": user]) + "\n")
+        if let notice = console.messages.reviewNotice { console.progress("(" + notice + ")\n") }
         while true {
-            let role = console.messages("cli.role.\(session.actor.role.rawValue)")
+            let gender = (try? session.grammaticalGenders()[user]) ?? .default
+            let role = console.messages.label(session.actor.role, gender)
             let prompt = ShellPrompt.text(user: user, role: role, language: console.messages.language.rawValue,
                                           width: editor.isInteractive ? TerminalWidth.of(STDERR_FILENO) : nil)
             let result: LineEditorResult
@@ -99,6 +101,7 @@ struct ShellCommand: VaultCommand {
                 return true
             }
             console.messages = Messages.load(language)
+            if let notice = console.messages.reviewNotice { console.progress("(" + notice + ")\n") }
         case "lock":
             try lockOrEnd(shell, console: console)
         case "shell", "init", "demo":
