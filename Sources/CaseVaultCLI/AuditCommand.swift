@@ -23,37 +23,24 @@ struct AuditCommand: ParsableCommand {
         var actor: String?
 
         @Option(name: .long, help: ArgumentHelp("Only this action, e.g. case_read, login_failed.", valueName: "action"))
-        var action: String?
+        var action: AuditAction?
 
         @Option(name: .customLong("case"), help: ArgumentHelp("Only entries about this case code.", valueName: "code"))
-        var caseCode: String?
+        var caseCode: CaseCodeArgument?
 
-        @Option(name: .long, help: ArgumentHelp("Only entries on or after this day (YYYY-MM-DD).", valueName: "day"))
-        var since: String?
+        @Option(name: .long, help: ArgumentHelp("Only entries on or after this day.", valueName: "day"))
+        var since: DayArgument?
 
-        @Option(name: .long, help: ArgumentHelp("Only entries before this day (YYYY-MM-DD).", valueName: "day"))
-        var until: String?
+        @Option(name: .long, help: ArgumentHelp("Only entries before this day.", valueName: "day"))
+        var until: DayArgument?
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
-
-        func validate() throws {
-            let messages = ActiveMessages.current
-            for day in [since, until].compactMap({ $0 }) where ISODay.parse(day) == nil {
-                throw ValidationError(messages("cli.error.not_a_day", ["day": day]))
-            }
-            if let action, AuditAction(rawValue: action) == nil {
-                throw ValidationError(messages("cli.error.unknown_action", [
-                    "action": action, "actions": AuditAction.allCases.map(\.rawValue).joined(separator: ", "),
-                ]))
-            }
-        }
+        @OptionGroup var output: OutputOptions
 
         mutating func run(console: Console) throws {
-            let code = try caseCode.map(CaseCodeArgument.parse)
-            let filter = AuditFilter(actor: actor, action: action, caseCode: code?.rawValue, since: since, until: until)
+            let filter = AuditFilter(actor: actor, action: action?.rawValue, caseCode: caseCode?.code.rawValue,
+                                     since: since?.iso, until: until?.iso)
             let entries = try login.session(location.open(), console: console).auditLog(filter)
-            AuditRendering.entries(entries, format: format, console: console)
+            AuditRendering.entries(entries, format: output.format, console: console)
         }
     }
 

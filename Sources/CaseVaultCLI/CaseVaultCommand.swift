@@ -16,6 +16,7 @@ public struct CaseVaultCommand: ParsableCommand {
             --lang en|sr-Cyrl|sr-Latn|rom (before or after the command) chooses the language; \
             otherwise CASEVAULT_LANG, then LC_ALL, LC_MESSAGES or LANG (sr_RS@latin is sr-Latn).
             """,
+        version: CaseVaultVersion.current,
         subcommands: [InitCommand.self, StatusCommand.self, IntakeCommand.self, ShellCommand.self, DemoCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
                       FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
                       UserCommand.self, PasswdCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
@@ -30,10 +31,12 @@ public struct CaseVaultCommand: ParsableCommand {
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         umask(0o077)
         var console = console
+        let invocation = console.messages.invocation
         let remaining: [String]
         do {
             let (explicit, rest) = try LanguageOption.extract(from: arguments)
             console.messages = Messages.load(try LanguageResolver.resolve(explicit: explicit, environment: environment))
+            console.messages.invocation = invocation
             remaining = rest
         } catch let error as LanguageError {
             // No language could be chosen: the source language says why.
@@ -58,15 +61,13 @@ public struct CaseVaultCommand: ParsableCommand {
         do {
             let command = try parseAsRoot(arguments)
             guard let parsed = command as? VaultCommand else {
-                // A command group or ArgumentParser's own help command: its run only shows help.
+                // A command group or ArgumentParser's own help command: its run only asks for help.
                 var command = command
                 try command.run()
                 return 0
             }
             vaultCommand = parsed
         } catch {
-            // ArgumentParser's own messages (usage, unknown options, help) stay English; our
-            // `validate()` methods throw only `ValidationError`s whose text is already ours.
             return parserFailure(error, console: console)
         }
         do {
@@ -87,8 +88,27 @@ public struct CaseVaultCommand: ParsableCommand {
         }
     }
 
-    /// Usage errors, help and exit requests, rendered by ArgumentParser.
+    /// Usage errors, help and version requests, in the user's language (`ParseFailure`); only
+    /// what has no words of ours (a completion script, an exit request) is left to ArgumentParser.
     private static func parserFailure(_ error: any Error, console: Console) -> Int32 {
+        let failure = ParseFailure.classify(error)
+        switch failure {
+        case .help(let path):
+            console.output(HelpRenderer.page(path, console.messages))
+            return 0
+        case .version:
+            console.output(console.messages("cli.version", ["version": CaseVaultVersion.current]))
+            return 0
+        case .validation(let text, let path):
+            console.error(text)
+            if let path, let hint = ParseFailureMessage.usageHint(path, console.messages, .casevault) { console.hint(hint) }
+            return ExitCode.validationFailure.rawValue
+        default:
+            if let message = ParseFailureMessage.render(failure, console.messages) {
+                console.report(message)
+                return ExitCode.validationFailure.rawValue
+            }
+        }
         let message = fullMessage(for: error)
         let code = exitCode(for: error).rawValue
         if code == 0 {
@@ -98,6 +118,11 @@ public struct CaseVaultCommand: ParsableCommand {
         }
         return code
     }
+}
+
+/// The program's version, shown by `--version` and in the man page.
+public enum CaseVaultVersion {
+    public static let current = "0.9.0"
 }
 
 /// Thrown by a command that has already written its diagnostics: exit with status 1, add nothing.

@@ -66,8 +66,3 @@ struct LoginOptions: ParsableArguments {
         return try login(vault, console: console).0
     }
 }
-
-/// `--format text|json` for commands whose output scripts may read.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}

@@ -44,12 +44,11 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var location: VaultLocation
         @OptionGroup var login: LoginOptions
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         mutating func run(console: Console) throws {
             let users = try login.session(location.open(), console: console).users()
-            switch format {
+            switch output.format {
             case .json:
                 console.output(try JSONRendering.string(users))
             case .text:

@@ -136,7 +136,7 @@ final class CLILanguageTests: XCTestCase {
         }
 
         let badCode = try cli.run(as: "maja", ["case", "show", "K7Q4", "--lang", "rom"])
-        XCTAssertEqual(badCode.status, 1)
+        XCTAssertEqual(badCode.status, 64)
         XCTAssertEqual(badCode.err, """
             casevault: error: „K7Q4“ naj šifra e slučajeski
             casevault: hint: e šifre e slučajenge dikhenpe sar `K7Q4-M2XA`

@@ -101,7 +101,7 @@ final class DemoCommandTests: XCTestCase {
             try runDemo(["--vault", demoVault(in: cli), "--cases", "30"])
             let login = try LoginOptions.parse(["--user", DemoUsers.maja, "--passphrase-file", demoPassphraseFile(in: cli)])
             let session = try login.session(VaultLocation.parse(["--vault", demoVault(in: cli)]).open(), console: Console(out: { _ in }, err: { _ in }))
-            names.append(try session.listCases().map { try session.readCase(CaseCodeArgument.parse($0.code)).document.survivor.name })
+            names.append(try session.listCases().map { try session.readCase(XCTUnwrap(CaseCode($0.code))).document.survivor.name })
         }
         XCTAssertFalse(names[0].isEmpty)
         XCTAssertEqual(names[0], names[1])

@@ -24,6 +24,7 @@ struct ShellCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         var console = console
+        console.messages.invocation = ""
         let editor = LineEditor()
         let user = try login.userName()
         let vault = try location.open()
@@ -78,13 +79,14 @@ struct ShellCommand: VaultCommand {
             console.progress(console.messages("cli.shell.goodbye") + "\n")
             return false
         case "help":
-            ShellHelp.show(console: console)
+            ShellHelp.show(words.dropFirst(), console: console)
         case "lang":
             guard words.count == 2, let language = LanguageResolver.language(forTag: words[1]) else {
                 console.error(console.messages("cli.shell.lang_usage"))
                 return true
             }
             console.messages = Messages.load(language)
+            console.messages.invocation = ""
         case "lock":
             return try lock(console: console, editor: editor, vault: vault, user: user)
         case "shell", "init", "demo":
