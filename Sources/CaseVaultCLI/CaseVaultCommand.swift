@@ -97,7 +97,7 @@ public struct CaseVaultCommand: ParsableCommand {
             console.output(HelpRenderer.page(path, console.messages))
             return 0
         case .version:
-            console.output(console.messages("cli.version", ["version": CaseVaultVersion.current]))
+            console.output("casevault " + console.messages("cli.version", ["version": CaseVaultVersion.current]))
             return 0
         case .validation(let text, let path):
             console.error(text)
