@@ -23,6 +23,12 @@ public struct CaseVaultCommand: ParsableCommand {
                       VerifyBackupCommand.self]
     )
 
+    /// `--lang L` is taken out of the arguments before parsing (`LanguageOption`, so it may stand
+    /// anywhere); it is declared here so that help and the shell completion scripts offer it.
+    @Option(name: .long, help: ArgumentHelp("Language.", valueName: "language"),
+            completion: .list(Language.allCases.map(\.rawValue)))
+    var lang: String?
+
     public init() {}
 
     /// Parses `arguments`, runs the command and returns the process exit code. Errors are

@@ -14,7 +14,6 @@ enum HelpRenderer {
         }
         lines += ["", messages("cli.help.options")]
         var rows = options.map { (term($0, messages), messages(HelpTexts.argumentID(path, $0)) + choices($0)) }
-        if path.isEmpty { rows.append(("--lang <\(messages(HelpTexts.valueID("language")))>", messages("cli.help.arg.lang"))) }
         if path.isEmpty { rows.append(("--version", messages("cli.help.arg.version"))) }
         rows.append(("-h, --help", messages("cli.help.arg.help")))
         lines += table(rows)
