@@ -28,9 +28,10 @@ struct CaseCommand: ParsableCommand {
         var from: String
 
         mutating func run(console: Console) throws {
+            let session = try login.session(location.open(), console: console)
+            try session.precheck(.createCases)
             let data = try readInput()
             let documents = try CaseDocumentCodec.decodeBatch(data)
-            let session = try login.session(location.open(), console: console)
             let total = documents.count
             let progress = ProgressReporter(total: total, console: console)
             let codes = try session.createCases(documents) { progress.update($0) }
@@ -105,6 +106,7 @@ struct CaseCommand: ParsableCommand {
 
         mutating func run(console: Console) throws {
             let session = try login.session(location.open(), console: console)
+            try session.precheck(.findByName)
             let query: String
             if let name {
                 console.hint(console.messages("cli.hint.name_in_arguments"))

@@ -31,6 +31,7 @@ struct UserCommand: ParsableCommand {
 
         mutating func run(console: Console) throws {
             let session = try login.session(location.open(), console: console)
+            try session.precheck(.manageUsers)
             let passphrase = try PassphraseSource(file: newPassphraseFile).readNew(prompt: console.messages("cli.prompt.new_passphrase_for", ["user": name]), console: console)
             try session.addUser(name, role: role, passphrase: passphrase)
             console.output(console.messages("cli.user.added", ["role": console.messages.label(role), "name": name]))

@@ -157,12 +157,13 @@ enum TextInput {
         var emptyID: String { self == .note ? "cli.error.note_empty" : "cli.error.plan_empty" }
     }
 
-    /// The shared flow of `note` and `plan`: parse the code, log in, read the text, store it
-    /// with `store`, confirm with message `doneID`.
+    /// The shared flow of `note` and `plan`: log in, ask the policy (before anything is typed),
+    /// read the text, store it with `store`, confirm with message `doneID`.
     static func apply(_ kind: Kind, to code: CaseCodeArgument, location: VaultLocation, login: LoginOptions, console: Console, doneID: String,
                       store: (AccessSession, CaseCode, String) throws -> Void) throws {
         let caseCode = code.code
         let session = try login.session(location.open(), console: console)
+        try session.precheck(kind == .note ? .note(caseCode) : .plan(caseCode))
         try store(session, caseCode, try read(kind, console: console))
         console.output(console.messages(doneID, ["code": caseCode.rawValue]))
     }
