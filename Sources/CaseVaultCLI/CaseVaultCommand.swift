@@ -90,6 +90,7 @@ public struct CaseVaultCommand: ParsableCommand {
             return parserFailure(error, console: console)
         } catch {
             console.error(ErrorMessages.text(for: error, messages: console.messages))
+            if let hint = ErrorMessages.hint(for: error, messages: console.messages) { console.hint(hint) }
             return ExitStatus.failure
         }
     }

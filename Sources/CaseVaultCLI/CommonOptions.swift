@@ -55,9 +55,17 @@ struct LoginOptions: ParsableArguments {
             return (shell.session, passphrase)
         }
         let name = try userName()
+        try Self.refuseUnknownUser(name, in: vault)
         let file = passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         let passphrase = try PassphraseSource(file: file).read(prompt: console.messages("cli.prompt.passphrase", ["user": name]), console: console)
         return (AccessSession(try vault.unlock(user: name, passphrase: passphrase)), passphrase)
+    }
+
+    /// A user without a key slot is told so before being asked for a passphrase. The attempt
+    /// still goes through `unlock`, which records it in the audit trail and throws `unknownUser`.
+    static func refuseUnknownUser(_ name: String, in vault: Vault) throws {
+        guard try !vault.hasKeySlot(for: name) else { return }
+        _ = try vault.unlock(user: name, passphrase: SecretBytes([]))
     }
 
     /// Logs in and returns the session.

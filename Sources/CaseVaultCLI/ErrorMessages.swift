@@ -33,6 +33,14 @@ enum ErrorMessages {
         }
     }
 
+    /// The hint that goes with an error, when it has one: what to do next, in calm words.
+    static func hint(for error: any Error, messages: Messages) -> String? {
+        switch error {
+        case CaseStoreError.wrongPassphrase: messages("cli.hint.wrong_passphrase")
+        default: nil
+        }
+    }
+
     static func text(for error: CaseStoreError, messages: Messages) -> String {
         switch error {
         case .wrongPassphrase:

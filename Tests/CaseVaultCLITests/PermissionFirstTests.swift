@@ -20,3 +20,17 @@ final class PermissionFirstTests: XCTestCase {
         }
     }
 }
+
+/// An unknown user hears so before being asked for a passphrase, and the attempt is still audited.
+final class UnknownUserFirstTests: XCTestCase {
+    func testNoPassphraseIsAskedOfAUserWhoIsNotThere() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
+        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "ivan", "--role", "auditor", "--new-passphrase-file", cli.passphraseFile("ivan")]).status, 0)
+        let result = cli.run(["cases", "--vault", cli.vault, "--user", "nobody", "--lang", "sr-Cyrl"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.err, "casevault: error: у овом трезору нема корисника nobody\n")
+        let log = try cli.run(as: "ivan", ["audit", "log", "--action", "login_failed", "--format", "json"])
+        XCTAssertTrue(log.out.contains("\"nobody\""), log.out)
+    }
+}
