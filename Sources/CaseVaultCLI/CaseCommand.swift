@@ -63,7 +63,7 @@ struct CaseCommand: ParsableCommand {
         mutating func run(console: Console) throws {
             let caseCode = code.code
             let session = try login.session(location.open(), console: console)
-            let record = try session.readCase(caseCode)
+            let record = try code.lookUp { try session.readCase($0) }
             switch output.format {
             case .text: console.output(CaseRendering.text(record, console.messages))
             case .json: console.output(try JSONRendering.string(CaseRendering.JSONCase(record)))

@@ -138,6 +138,10 @@ enum ErrorMessages {
             messages("cli.error.passphrase_common")
         case .weakPassphrase(.notText):
             messages("cli.error.passphrase_not_text")
+        case .alreadyClosed(let code):
+            messages("cli.error.already_closed", ["code": safe(code)])
+        case .notClosed(let code):
+            messages("cli.error.not_closed", ["code": safe(code)])
         }
     }
 

@@ -72,7 +72,8 @@ struct FollowUpCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         let caseCode = code.code
-        try login.session(location.open(), console: console).addFollowUp(caseCode, due: due.iso, note: nil)
+        let session = try login.session(location.open(), console: console)
+        try code.lookUp { try session.addFollowUp($0, due: due.iso, note: nil) }
         console.output(console.messages("cli.followup.added", ["code": caseCode.rawValue, "day": console.messages.day(due.iso)]))
     }
 }
@@ -98,7 +99,8 @@ struct ReferCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         let caseCode = code.code
-        try login.session(location.open(), console: console).refer(caseCode, service: service, organisation: to)
+        let session = try login.session(location.open(), console: console)
+        try code.lookUp { try session.refer($0, service: service, organisation: to) }
         console.output(console.messages("cli.refer.done", ["code": caseCode.rawValue, "organisation": to, "service": console.messages.label(service)]))
     }
 }
@@ -118,7 +120,8 @@ struct CloseCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         let caseCode = code.code
-        try login.session(location.open(), console: console).close(caseCode, reason: reason)
+        let session = try login.session(location.open(), console: console)
+        try code.lookUp { try session.close($0, reason: reason) }
         console.output(console.messages("cli.close.done", ["code": caseCode.rawValue, "reason": console.messages.label(reason)]))
     }
 }
@@ -135,7 +138,8 @@ struct ReopenCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         let caseCode = code.code
-        try login.session(location.open(), console: console).reopen(caseCode)
+        let session = try login.session(location.open(), console: console)
+        try code.lookUp { try session.reopen($0) }
         console.output(console.messages("cli.reopen.done", ["code": caseCode.rawValue]))
     }
 }
@@ -163,7 +167,7 @@ enum TextInput {
                       store: (AccessSession, CaseCode, String) throws -> Void) throws {
         let caseCode = code.code
         let session = try login.session(location.open(), console: console)
-        try session.precheck(kind == .note ? .note(caseCode) : .plan(caseCode))
+        try code.lookUp { try session.precheck(kind == .note ? .note($0) : .plan($0)) }
         try store(session, caseCode, try read(kind, console: console))
         console.output(console.messages(doneID, ["code": caseCode.rawValue]))
     }

@@ -14,8 +14,22 @@ struct CaseCodeArgument: ExpressibleByArgument, Sendable {
         typed = argument
     }
 
-    /// The code was read differently from how it was typed (`nope-0000` is `N0PE-0000`).
-    var wasNormalized: Bool { typed != code.rawValue }
+    /// Letters were read as digits (`NOPE-0000` is `N0PE-0000`); case and dashes do not count.
+    var lettersWereRead: Bool {
+        typed.uppercased().filter { $0 != "-" && $0 != " " } != code.rawValue.filter { $0 != "-" }
+    }
+
+    /// Runs `body` with the code. A case that is not there is reported with the code as typed
+    /// beside the code looked up, when the two differ by more than case and dashes.
+    func lookUp<T>(_ body: (CaseCode) throws -> T) throws -> T {
+        do {
+            return try body(code)
+        } catch CaseStoreError.caseNotFound(let found) where lettersWereRead {
+            throw CLIError(id: "cli.error.case_not_found_as_typed",
+                           arguments: ["code": TerminalSafeText.escaped(found), "typed": TerminalSafeText.escaped(typed)],
+                           hintID: "cli.hint.code_letters")
+        }
+    }
 }
 
 extension AuditAction: ExpressibleByArgument {}
