@@ -84,7 +84,7 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertEqual(Set(all.compactMap(\.assignee)), Set(DemoUsers.caseworkers))
         XCTAssertTrue(all.contains { $0.status == "closed" }, "some demo cases are closed")
         let auditLog = try run(cli, as: DemoUsers.auditor, ["audit", "log"])
-        XCTAssertTrue(auditLog.contains("case_refer"), "referrals are audited")
+        XCTAssertTrue(auditLog.contains("  referral  "), "referrals are audited")
         XCTAssertEqual(auditLog.split(separator: "\n").filter { $0.count > 80 }, [], "audit log lines fit 80 columns")
 
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
