@@ -63,6 +63,7 @@ public struct CaseVaultCommand: ParsableCommand {
     /// last catch of every front (the shell runs each line through it too): an error is shown
     /// only as a message of ours (`ErrorMessages`), never by its own description.
     static func execute(_ arguments: [String], console: Console) -> Int32 {
+        if arguments.first == "help" { return HelpRenderer.answer(Array(arguments.dropFirst()), console: console) }
         var vaultCommand: VaultCommand
         do {
             let command = try parseAsRoot(arguments)

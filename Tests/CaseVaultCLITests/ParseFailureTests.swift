@@ -46,6 +46,14 @@ final class ParseFailureTests: XCTestCase {
         XCTAssertEqual(path, ["audit", "verify"])
     }
 
+    func testHelpOfAnUnknownCommandSaysSo() throws {
+        let cli = try CLIHarness()
+        let result = cli.run(["help", "case", "nothing", "--lang", "sr-Cyrl"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertEqual(result.err, "casevault: error: нема команде „nothing“\ncasevault: hint: `casevault case --help` приказује списак команди\n")
+        XCTAssertEqual(cli.run(["help", "audit", "log"]).status, 0)
+    }
+
     func testAnUnknownCommandIsEscaped() throws {
         let cli = try CLIHarness()
         let result = cli.run(["fo\u{1B}[2Jo"])

@@ -26,6 +26,23 @@ enum HelpRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `help [COMMAND ...]`: the page of that command (status 0), or our message for a word that
+    /// names no command (status 64).
+    static func answer(_ words: [String], console: Console, tree: CommandTree = .casevault) -> Int32 {
+        var known: [String] = []
+        for word in words {
+            guard tree.command(at: known + [word]) != nil else {
+                if let error = ParseFailureMessage.render(.unknownCommand(word: word, path: known), console.messages, tree: tree) {
+                    console.report(error)
+                }
+                return 64
+            }
+            known.append(word)
+        }
+        console.output(page(known, console.messages, tree: tree))
+        return 0
+    }
+
     /// `casevault case show <code> [--format <format>] ...`, as typed where it is shown.
     /// With `requiredOnly`, the short form for a hint: what must be written, nothing optional.
     static func usage(_ path: [String], _ command: CommandTree.Command, _ messages: Messages, requiredOnly: Bool = false) -> String {

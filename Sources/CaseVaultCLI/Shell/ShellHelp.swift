@@ -10,16 +10,15 @@ enum ShellHelp {
 
     /// `help` (`words` empty) or `help case show`.
     static func show(_ words: ArraySlice<String>, console: Console) {
-        var messages = console.messages
-        messages.invocation = ""
-        guard words.isEmpty else {
-            let path = Array(words)
-            guard CommandTree.casevault.command(at: path) != nil, !["shell", "init", "demo"].contains(path[0]) else {
-                console.report(CLIError(message: messages("cli.parse.unknown_command", ["word": TerminalSafeText.escaped(path.joined(separator: " "))]),
-                                        hint: messages("cli.parse.hint.commands", ["command": "help"])))
+        var console = console
+        console.messages.invocation = ""
+        let messages = console.messages
+        if let first = words.first {
+            guard !["shell", "init", "demo"].contains(first) else {
+                console.error(messages("cli.shell.not_here", ["command": TerminalSafeText.escaped(first)]))
                 return
             }
-            console.output(HelpRenderer.page(path, messages))
+            _ = HelpRenderer.answer(Array(words), console: console)
             return
         }
         let width = commands.map(\.count).max() ?? 0
