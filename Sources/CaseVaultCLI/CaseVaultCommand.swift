@@ -122,7 +122,9 @@ public struct CaseVaultCommand: ParsableCommand {
         if code == 0 {
             console.output(message)
         } else if !message.isEmpty {
-            console.errorRaw(message)
+            // A kind of usage error we have no words for: ours, never ArgumentParser's English.
+            console.report(CLIError(message: console.messages("cli.parse.unreadable"),
+                                    hint: console.messages("cli.parse.hint.commands", ["command": ParseFailureMessage.helpCommand([], console.messages)])))
         }
         return code
     }

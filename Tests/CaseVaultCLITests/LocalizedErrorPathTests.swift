@@ -21,7 +21,7 @@ final class LocalizedErrorPathTests: XCTestCase {
         ["note"], ["followup", code], ["refer", code, "--service", "legal"],
         ["followup", code, "--due"], ["audit", "log", "--by"],
         ["note", code, "extra"], ["reopen", code, "one", "two"],
-        ["audit", "verify", "--expect", "nonsense"],
+        ["audit", "verify", "--expect", "nonsense"], ["--generate-completion-script", "pwsh"],
     ]
 
     static let helpLines: [[String]] = [["--help"], ["help"], ["case", "--help"], ["case", "show", "--help"], ["help", "audit", "log"],
