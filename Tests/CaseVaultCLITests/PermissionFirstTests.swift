@@ -30,7 +30,10 @@ final class UnknownUserFirstTests: XCTestCase {
         let result = cli.run(["cases", "--vault", cli.vault, "--user", "nobody", "--lang", "sr-Cyrl"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.err, "casevault: error: у овом трезору нема корисника nobody\n")
+        let shell = try CLIProcess.run(["shell", "--vault", cli.vault, "--user", "nobody"], stdin: "exit\n", environment: ["CASEVAULT_LANG": "rom"])
+        XCTAssertEqual(shell.status, 1)
+        XCTAssertEqual(shell.err, "casevault: error: ano akava trezori naj korisniko nobody\n", "the shell asks no passphrase either")
         let log = try cli.run(as: "ivan", ["audit", "log", "--action", "login_failed", "--format", "json"])
-        XCTAssertTrue(log.out.contains("\"nobody\""), log.out)
+        XCTAssertEqual(log.out.components(separatedBy: "\"nobody\"").count - 1, 2, log.out)
     }
 }

@@ -28,6 +28,7 @@ struct ShellCommand: VaultCommand {
         let editor = LineEditor()
         let user = try login.userName()
         let vault = try location.open()
+        try LoginOptions.refuseUnknownUser(user, in: vault)
         let session = AccessSession(try vault.unlock(user: user, passphrase: try askPassphrase(editor, console: console, user: user)))
         ShellContext.current = ShellContext.Current(session: session, vaultPath: location.path, user: user,
                                                     passphraseFile: passphraseFile)
