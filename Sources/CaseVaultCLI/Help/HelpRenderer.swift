@@ -13,7 +13,7 @@ enum HelpRenderer {
             lines += table(positionals.map { (term($0, messages), messages(HelpTexts.argumentID(path, $0))) })
         }
         lines += ["", messages("cli.help.options")]
-        var rows = options.map { (term($0, messages), messages(HelpTexts.argumentID(path, $0)) + choices($0)) }
+        var rows = options.map { (term($0, messages), messages(HelpTexts.argumentID(path, $0)) + choices($0, messages)) }
         if path.isEmpty { rows.append(("--version", messages("cli.help.arg.version"))) }
         rows.append(("-h, --help", messages("cli.help.arg.help")))
         lines += table(rows)
@@ -65,10 +65,11 @@ enum HelpRenderer {
         return argument.isFlag ? flags : flags + " " + value
     }
 
-    /// ` (text, json)` after an option with a fixed set of values: the words typed, as typed.
-    static func choices(_ argument: CommandTree.Argument) -> String {
+    /// `: text, json` after an option with a fixed set of values: the words as typed, each with
+    /// its meaning where it has one (`ChoiceWords`).
+    static func choices(_ argument: CommandTree.Argument, _ messages: Messages) -> String {
         guard let values = argument.allValues, !values.isEmpty else { return "" }
-        return " (" + values.joined(separator: ", ") + ")"
+        return ": " + ChoiceWords.list(argument, messages)
     }
 
     /// The one-line description as the page's first sentence: capital first letter, final stop.

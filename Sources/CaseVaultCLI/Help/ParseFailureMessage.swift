@@ -33,8 +33,8 @@ enum ParseFailureMessage {
 
     /// The sentence for a value the argument's type did not read, by what the argument takes.
     static func badValue(_ value: String, _ argument: CommandTree.Argument?, name: String, _ messages: Messages) -> String {
-        if let values = argument?.allValues, !values.isEmpty {
-            return messages("cli.parse.bad_choice", ["value": value, "choices": values.joined(separator: ", ")])
+        if let argument, let values = argument.allValues, !values.isEmpty {
+            return messages("cli.parse.bad_choice", ["value": value, "choices": ChoiceWords.list(argument, messages)])
         }
         switch argument?.valueName {
         case "day": return messages("cli.error.not_a_day", ["day": value])
