@@ -13,7 +13,8 @@ enum HelpTexts {
         return discussions.contains(key) ? "cli.help.discussion." + key : nil
     }
 
-    static let discussions: Set<String> = ["casevault", "case_create", "case_find", "shell", "intake", "rekey"]
+    static let discussions: Set<String> = ["casevault", "case_create", "case_find", "shell", "intake", "rekey", "demo", "init",
+                                           "user_add", "user_disable", "user_role", "audit_verify", "audit_checkpoint"]
 
     /// Arguments whose meaning depends on the command (`--to` is an organisation for `refer`,
     /// a caseworker for `case assign`); every other argument has one text everywhere.
