@@ -8,6 +8,10 @@ public enum AccessError: Error, Equatable, Sendable {
     case noConsentToShare(ReferralService)
     /// A new passphrase breaks the passphrase rule.
     case weakPassphrase(PassphraseProblem)
+    /// `close` of a case that is already closed: nothing was changed (its closure stays as it was).
+    case alreadyClosed(code: String)
+    /// `reopen` of a case that is open: nothing was changed.
+    case notClosed(code: String)
 }
 
 /// Why a passphrase was refused.

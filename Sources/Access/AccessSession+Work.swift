@@ -55,9 +55,10 @@ extension AccessSession {
         }
     }
 
-    /// Closes the case with a reason.
+    /// Closes the case with a reason; a case already closed keeps its closure (`alreadyClosed`).
     public func close(_ code: CaseCode, reason: ClosureReason) throws {
-        _ = try requireCase(.caseClose, code, auditAction: .caseClose)
+        let summary = try requireCase(.caseClose, code, auditAction: .caseClose)
+        guard summary.status != .closed else { throw AccessError.alreadyClosed(code: summary.code) }
         let (day, author) = (vault.currentDay, actor.name)
         try vault.amendCase(code, action: .caseClose, status: .closed, details: ["reason": reason.rawValue]) { document in
             var work = document.work ?? CaseWork()
@@ -66,9 +67,10 @@ extension AccessSession {
         }
     }
 
-    /// Reopens a closed case.
+    /// Reopens a closed case; an open one is left as it is (`notClosed`).
     public func reopen(_ code: CaseCode) throws {
-        _ = try requireCase(.caseClose, code, auditAction: .caseReopen)
+        let summary = try requireCase(.caseClose, code, auditAction: .caseReopen)
+        guard summary.status == .closed else { throw AccessError.notClosed(code: summary.code) }
         try vault.amendCase(code, action: .caseReopen, status: .open) { document in
             document.work?.closure = nil
         }

@@ -23,37 +23,24 @@ struct AuditCommand: ParsableCommand {
         var actor: String?
 
         @Option(name: .long, help: ArgumentHelp("Only this action, e.g. case_read, login_failed.", valueName: "action"))
-        var action: String?
+        var action: AuditAction?
 
         @Option(name: .customLong("case"), help: ArgumentHelp("Only entries about this case code.", valueName: "code"))
-        var caseCode: String?
+        var caseCode: CaseCodeArgument?
 
-        @Option(name: .long, help: ArgumentHelp("Only entries on or after this day (YYYY-MM-DD).", valueName: "day"))
-        var since: String?
+        @Option(name: .long, help: ArgumentHelp("Only entries on or after this day.", valueName: "day"))
+        var since: DayArgument?
 
-        @Option(name: .long, help: ArgumentHelp("Only entries before this day (YYYY-MM-DD).", valueName: "day"))
-        var until: String?
+        @Option(name: .long, help: ArgumentHelp("Only entries before this day.", valueName: "day"))
+        var until: DayArgument?
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
-
-        func validate() throws {
-            let messages = ActiveMessages.current
-            for day in [since, until].compactMap({ $0 }) where ISODay.parse(day) == nil {
-                throw ValidationError(messages("cli.error.not_a_day", ["day": day]))
-            }
-            if let action, AuditAction(rawValue: action) == nil {
-                throw ValidationError(messages("cli.error.unknown_action", [
-                    "action": action, "actions": AuditAction.allCases.map(\.rawValue).joined(separator: ", "),
-                ]))
-            }
-        }
+        @OptionGroup var output: OutputOptions
 
         mutating func run(console: Console) throws {
-            let code = try caseCode.map(CaseCodeArgument.parse)
-            let filter = AuditFilter(actor: actor, action: action, caseCode: code?.rawValue, since: since, until: until)
+            let filter = AuditFilter(actor: actor, action: action?.rawValue, caseCode: caseCode?.code.rawValue,
+                                     since: since?.iso, until: until?.iso)
             let entries = try login.session(location.open(), console: console).auditLog(filter)
-            AuditRendering.entries(entries, format: format, console: console)
+            AuditRendering.entries(entries, format: output.format, console: console)
         }
     }
 
@@ -136,19 +123,35 @@ enum AuditRendering {
                 console.output(console.messages("cli.audit.none"))
                 return
             }
-            // Actions, outcomes and details are shown as stored: they are what `--action` and
-            // the JSON output use. The fields stay on the entry's first line (so `grep` finds a
-            // code with its action); details that do not fit go on, indented, below. Every
-            // stored text is escaped, so a forged newline or escape sequence shows as `\n`, `\x1b`.
+            // Actions and outcomes are shown in words of the user's language (`--format json` and
+            // `--action` use the stored names); a stored name this version does not know is shown
+            // as it is. The fields stay on the entry's first line (so `grep` finds a code with its
+            // action); details that do not fit go on, indented, below. Every stored text is
+            // escaped, so a forged newline or escape sequence shows as `\n`, `\x1b`.
             let safe = TerminalSafeText.escaped
+            let messages = console.messages
+            console.output(["seq", "time", "user", "action", "case", "outcome"].map { messages("cli.audit.column.\($0)") }
+                .joined(separator: "  "))
             for entry in entries {
-                let head = [String(entry.seq), safe(console.messages.minute(entry.at)), safe(entry.actor), safe(entry.action),
-                            safe(entry.caseCode ?? "-"), safe(entry.outcome)]
+                let head = [String(entry.seq), safe(messages.minute(entry.at)), safe(entry.actor), actionLabel(entry.action, messages),
+                            safe(entry.caseCode ?? "-"), outcomeLabel(entry.outcome, messages)]
                     .joined(separator: "  ")
                 let details = entry.details.keys.sorted().map { safe("\($0)=\(entry.details[$0] ?? "")") }
                 for line in TextLayout.wrap(head: head, words: details) { console.output(line) }
             }
         }
+    }
+
+    /// An audit action in words (`case_read` is "case viewed").
+    static func actionLabel(_ stored: String, _ messages: Messages) -> String {
+        guard let action = AuditAction(rawValue: stored) else { return TerminalSafeText.escaped(stored) }
+        return messages("cli.audit.action.\(action.rawValue)")
+    }
+
+    /// An outcome in words (`ok` is "done").
+    static func outcomeLabel(_ stored: String, _ messages: Messages) -> String {
+        guard let outcome = AuditOutcome(rawValue: stored) else { return TerminalSafeText.escaped(stored) }
+        return messages("cli.audit.outcome.\(outcome.rawValue)")
     }
 
     /// What `audit verify` says: every problem found (for stderr, in the order of the trail) or,

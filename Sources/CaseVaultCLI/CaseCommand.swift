@@ -28,9 +28,10 @@ struct CaseCommand: ParsableCommand {
         var from: String
 
         mutating func run(console: Console) throws {
+            let session = try login.session(location.open(), console: console)
+            try session.precheck(.createCases)
             let data = try readInput()
             let documents = try CaseDocumentCodec.decodeBatch(data)
-            let session = try login.session(location.open(), console: console)
             let total = documents.count
             let progress = ProgressReporter(total: total, console: console)
             let codes = try session.createCases(documents) { progress.update($0) }
@@ -55,16 +56,15 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var login: LoginOptions
 
         @Argument(help: ArgumentHelp("Case code, such as K7Q4-M2XA.", valueName: "code"))
-        var code: String
+        var code: CaseCodeArgument
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         mutating func run(console: Console) throws {
-            let caseCode = try CaseCodeArgument.parse(code)
+            let caseCode = code.code
             let session = try login.session(location.open(), console: console)
-            let record = try session.readCase(caseCode)
-            switch format {
+            let record = try code.lookUp { try session.readCase($0) }
+            switch output.format {
             case .text: console.output(CaseRendering.text(record, console.messages, width: console.outputWidth))
             case .json: console.output(try JSONRendering.string(CaseRendering.JSONCase(record)))
             }
@@ -78,12 +78,11 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var location: VaultLocation
         @OptionGroup var login: LoginOptions
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         mutating func run(console: Console) throws {
             let session = try login.session(location.open(), console: console)
-            try CaseRendering.summaries(session.listCases(), format: format, console: console)
+            try CaseRendering.summaries(session.listCases(), format: output.format, console: console)
         }
     }
 
@@ -103,11 +102,11 @@ struct CaseCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Name or part of a name (prefer leaving it out to be asked).", valueName: "name"))
         var name: String?
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         mutating func run(console: Console) throws {
             let session = try login.session(location.open(), console: console)
+            try session.precheck(.findByName)
             let query: String
             if let name {
                 console.hint(console.messages("cli.hint.name_in_arguments"))
@@ -118,7 +117,7 @@ struct CaseCommand: ParsableCommand {
                 }
                 query = typed
             }
-            try CaseRendering.summaries(session.findCases(name: query), format: format, console: console)
+            try CaseRendering.summaries(session.findCases(name: query), format: output.format, console: console)
         }
     }
 }
@@ -132,13 +131,13 @@ extension CaseCommand {
         @OptionGroup var login: LoginOptions
 
         @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
-        var code: String
+        var code: CaseCodeArgument
 
         @Option(name: .long, help: ArgumentHelp("The caseworker who takes the case.", valueName: "user"))
         var to: String
 
         mutating func run(console: Console) throws {
-            let caseCode = try CaseCodeArgument.parse(code)
+            let caseCode = code.code
             try login.session(location.open(), console: console).assignCase(caseCode, to: to)
             console.output(console.messages("cli.case.assigned", ["code": caseCode.rawValue, "user": to]))
         }
@@ -155,25 +154,14 @@ extension CaseCommand {
         @OptionGroup var login: LoginOptions
 
         @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
-        var code: String
+        var code: CaseCodeArgument
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         mutating func run(console: Console) throws {
-            let caseCode = try CaseCodeArgument.parse(code)
+            let caseCode = code.code
             let entries = try login.session(location.open(), console: console).accessLog(caseCode)
-            AuditRendering.entries(entries, format: format, console: console)
+            AuditRendering.entries(entries, format: output.format, console: console)
         }
-    }
-}
-
-/// Parses a case code argument, with a clear error for a malformed one.
-enum CaseCodeArgument {
-    static func parse(_ text: String) throws -> CaseCode {
-        guard let code = CaseCode(text) else {
-            throw CLIError(id: "cli.error.not_a_case_code", arguments: ["code": text], hintID: "cli.hint.case_code")
-        }
-        return code
     }
 }

@@ -16,11 +16,18 @@ public struct CaseVaultCommand: ParsableCommand {
             --lang en|sr-Cyrl|sr-Latn|rom (before or after the command) chooses the language; \
             otherwise CASEVAULT_LANG, then LC_ALL, LC_MESSAGES or LANG (sr_RS@latin is sr-Latn).
             """,
+        version: CaseVaultVersion.current,
         subcommands: [InitCommand.self, StatusCommand.self, IntakeCommand.self, ShellCommand.self, DemoCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
                       FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
                       UserCommand.self, PasswdCommand.self, ProfileCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
                       VerifyBackupCommand.self]
     )
+
+    /// `--lang L` is taken out of the arguments before parsing (`LanguageOption`, so it may stand
+    /// anywhere); it is declared here so that help and the shell completion scripts offer it.
+    @Option(name: .long, help: ArgumentHelp("Language.", valueName: "language"),
+            completion: .list(Language.allCases.map(\.rawValue)))
+    var lang: String?
 
     public init() {}
 
@@ -30,10 +37,12 @@ public struct CaseVaultCommand: ParsableCommand {
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         umask(0o077)
         var console = console
+        let invocation = console.messages.invocation
         let remaining: [String]
         do {
             let (explicit, rest) = try LanguageOption.extract(from: arguments)
             console.messages = Messages.load(try LanguageResolver.resolve(explicit: explicit, environment: environment))
+            console.messages.invocation = invocation
             remaining = rest
         } catch let error as LanguageError {
             // No language could be chosen: the source language says why.
@@ -55,11 +64,12 @@ public struct CaseVaultCommand: ParsableCommand {
     /// in `console.shell`): an error is shown
     /// only as a message of ours (`ErrorMessages`), never by its own description.
     static func execute(_ arguments: [String], console: Console) -> Int32 {
+        if arguments.first == "help" { return HelpRenderer.answer(Array(arguments.dropFirst()), console: console) }
         var vaultCommand: VaultCommand
         do {
             let command = try parseAsRoot(arguments)
             guard let parsed = command as? VaultCommand else {
-                // A command group or ArgumentParser's own help command: its run only shows help.
+                // A command group or ArgumentParser's own help command: its run only asks for help.
                 var command = command
                 try command.run()
                 return 0
@@ -70,8 +80,6 @@ public struct CaseVaultCommand: ParsableCommand {
                 return ExitCode.validationFailure.rawValue
             }
         } catch {
-            // ArgumentParser's own messages (usage, unknown options, help) stay English; our
-            // `validate()` methods throw only `ValidationError`s whose text is already ours.
             return parserFailure(error, console: console)
         }
         do {
@@ -90,21 +98,48 @@ public struct CaseVaultCommand: ParsableCommand {
             return parserFailure(error, console: console)
         } catch {
             console.error(ErrorMessages.text(for: error, messages: console.messages))
+            if let hint = ErrorMessages.hint(for: error, messages: console.messages) { console.hint(hint) }
             return ExitStatus.failure
         }
     }
 
-    /// Usage errors, help and exit requests, rendered by ArgumentParser.
+    /// Usage errors, help and version requests, in the user's language (`ParseFailure`); only
+    /// what has no words of ours (a completion script, an exit request) is left to ArgumentParser.
     private static func parserFailure(_ error: any Error, console: Console) -> Int32 {
+        let failure = ParseFailure.classify(error)
+        switch failure {
+        case .help(let path):
+            console.output(HelpRenderer.page(path, console.messages))
+            return 0
+        case .version:
+            console.output("casevault " + console.messages("cli.version", ["version": CaseVaultVersion.current]))
+            return 0
+        case .validation(let text, let path):
+            console.error(text)
+            if let path, let hint = ParseFailureMessage.usageHint(path, console.messages, .casevault) { console.hint(hint) }
+            return ExitCode.validationFailure.rawValue
+        default:
+            if let message = ParseFailureMessage.render(failure, console.messages) {
+                console.report(message)
+                return ExitCode.validationFailure.rawValue
+            }
+        }
         let message = fullMessage(for: error)
         let code = exitCode(for: error).rawValue
         if code == 0 {
             console.output(message)
         } else if !message.isEmpty {
-            console.errorRaw(message)
+            // A kind of usage error we have no words for: ours, never ArgumentParser's English.
+            console.report(CLIError(message: console.messages("cli.parse.unreadable"),
+                                    hint: console.messages("cli.parse.hint.commands", ["command": ParseFailureMessage.helpCommand([], console.messages)])))
         }
         return code
     }
+}
+
+/// The program's version, shown by `--version` and in the man page.
+public enum CaseVaultVersion {
+    public static let current = "0.9.0"
 }
 
 /// Thrown by a command that has already written its diagnostics: exit with status 1, add nothing.

@@ -66,9 +66,18 @@ struct LoginOptions: ParsableArguments {
             return (shell.session, passphrase)
         }
         let name = try userName()
+        let opened = try vault()
+        try Self.refuseUnknownUser(name, in: opened)
         let file = passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         let passphrase = try PassphraseSource(file: file).read(prompt: console.messages("cli.prompt.passphrase", ["user": name]), console: console)
-        return (AccessSession(try vault().unlock(user: name, passphrase: passphrase)), passphrase)
+        return (AccessSession(try opened.unlock(user: name, passphrase: passphrase)), passphrase)
+    }
+
+    /// A user without a key slot is told so before being asked for a passphrase. The attempt
+    /// still goes through `unlock`, which records it in the audit trail and throws `unknownUser`.
+    static func refuseUnknownUser(_ name: String, in vault: Vault) throws {
+        guard try !vault.hasKeySlot(for: name) else { return }
+        _ = try vault.unlock(user: name, passphrase: SecretBytes([]))
     }
 
     /// Logs in and returns the session; inside the shell, the shell's.
@@ -76,9 +85,4 @@ struct LoginOptions: ParsableArguments {
         if let shell = console.shell { return shell.session }
         return try login(vault(), console: console).0
     }
-}
-
-/// `--format text|json` for commands whose output scripts may read.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
 }

@@ -38,7 +38,6 @@ public struct Console: Sendable {
     func error(_ message: String) { writeErr("casevault: error: \(message)\n") }
     func hint(_ message: String) { writeErr("casevault: hint: \(message)\n") }
     func progress(_ message: String) { writeErr(message) }
-    func errorRaw(_ message: String) { writeErr(message.hasSuffix("\n") ? message : message + "\n") }
 
     /// Shows a CLI error and its hint in the user's language.
     func report(_ error: CLIError) {

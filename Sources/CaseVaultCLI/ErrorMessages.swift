@@ -33,6 +33,14 @@ enum ErrorMessages {
         }
     }
 
+    /// The hint that goes with an error, when it has one: what to do next, in calm words.
+    static func hint(for error: any Error, messages: Messages) -> String? {
+        switch error {
+        case CaseStoreError.wrongPassphrase: messages("cli.hint.wrong_passphrase")
+        default: nil
+        }
+    }
+
     static func text(for error: CaseStoreError, messages: Messages) -> String {
         switch error {
         case .wrongPassphrase:
@@ -130,6 +138,10 @@ enum ErrorMessages {
             messages("cli.error.passphrase_common")
         case .weakPassphrase(.notText):
             messages("cli.error.passphrase_not_text")
+        case .alreadyClosed(let code):
+            messages("cli.error.already_closed", ["code": safe(code)])
+        case .notClosed(let code):
+            messages("cli.error.not_closed", ["code": safe(code)])
         }
     }
 

@@ -13,11 +13,11 @@ struct ProfileCommand: VaultCommand {
     @OptionGroup var location: VaultLocation
     @OptionGroup var login: LoginOptions
 
-    @Option(name: .long, help: ArgumentHelp("Name your role in this grammatical gender.", valueName: "feminine|masculine"))
+    @Option(name: .long, help: ArgumentHelp("Name your role in this grammatical gender.", valueName: "gender"))
     var grammaticalGender: GrammaticalGender?
 
     mutating func run(console: Console) throws {
-        let session = try login.session(location.open(), console: console)
+        let session = try login.session(location.open(for: console), console: console)
         let messages = console.messages
         if let grammaticalGender { try session.setGrammaticalGender(grammaticalGender) }
         let gender = try session.grammaticalGenders()[session.actor.name] ?? .default

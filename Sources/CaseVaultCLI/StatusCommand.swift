@@ -11,8 +11,7 @@ struct StatusCommand: VaultCommand {
 
     @OptionGroup var location: VaultLocation
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     mutating func run(console: Console) throws {
         let path = location.path(for: console)
@@ -22,7 +21,7 @@ struct StatusCommand: VaultCommand {
             return
         }
         let status = try location.open(for: console).status()
-        switch format {
+        switch output.format {
         case .json:
             console.output(try JSONRendering.string(StatusDocument(path: path, status: status)))
         case .text:

@@ -31,6 +31,7 @@ struct UserCommand: ParsableCommand {
 
         mutating func run(console: Console) throws {
             let session = try login.session(location.open(), console: console)
+            try session.precheck(.manageUsers)
             let passphrase = try PassphraseSource(file: newPassphraseFile).readNew(prompt: console.messages("cli.prompt.new_passphrase_for", ["user": name]), console: console)
             try session.addUser(name, role: role, passphrase: passphrase)
             console.output(console.messages("cli.user.added", ["role": console.messages.label(role), "name": name]))
@@ -44,12 +45,13 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var location: VaultLocation
         @OptionGroup var login: LoginOptions
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         mutating func run(console: Console) throws {
-            let users = try login.session(location.open(), console: console).users()
-            switch format {
+            let session = try login.session(location.open(), console: console)
+            let users = try session.users()
+            let genders = try session.grammaticalGenders()
+            switch output.format {
             case .json:
                 console.output(try JSONRendering.string(users))
             case .text:
@@ -57,7 +59,7 @@ struct UserCommand: ParsableCommand {
                 let header = [messages("cli.user.column.user"), messages("cli.user.column.role"), messages("cli.user.column.state"),
                               messages("cli.user.column.pending"), messages("cli.user.column.failed_logins")]
                 let rows = users.map { user in
-                    [TerminalSafeText.escaped(user.name), messages.label(user.role),
+                    [TerminalSafeText.escaped(user.name), messages.label(user.role, genders[user.name] ?? .default),
                      user.disabled ? messages("cli.user.state.disabled") : messages("cli.user.state.active"),
                      user.pendingGrant.map(messages.label) ?? "-", messages.number(user.failedLogins)]
                 }

@@ -10,11 +10,10 @@ struct CasesCommand: VaultCommand {
     @OptionGroup var location: VaultLocation
     @OptionGroup var login: LoginOptions
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     mutating func run(console: Console) throws {
-        try CaseRendering.summaries(login.session(location.open(), console: console).myOpenCases(), format: format, console: console)
+        try CaseRendering.summaries(login.session(location.open(), console: console).myOpenCases(), format: output.format, console: console)
     }
 }
 
@@ -29,7 +28,7 @@ struct NoteCommand: VaultCommand {
     @OptionGroup var login: LoginOptions
 
     @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
-    var code: String
+    var code: CaseCodeArgument
 
     mutating func run(console: Console) throws {
         try TextInput.apply(.note, to: code, location: location, login: login, console: console, doneID: "cli.note.added") {
@@ -49,7 +48,7 @@ struct PlanCommand: VaultCommand {
     @OptionGroup var login: LoginOptions
 
     @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
-    var code: String
+    var code: CaseCodeArgument
 
     mutating func run(console: Console) throws {
         try TextInput.apply(.plan, to: code, location: location, login: login, console: console, doneID: "cli.plan.saved") {
@@ -66,19 +65,16 @@ struct FollowUpCommand: VaultCommand {
     @OptionGroup var login: LoginOptions
 
     @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
-    var code: String
+    var code: CaseCodeArgument
 
-    @Option(name: .long, help: ArgumentHelp("Due day, YYYY-MM-DD.", valueName: "day"))
-    var due: String
-
-    func validate() throws {
-        guard ISODay.parse(due) != nil else { throw ValidationError(ActiveMessages.current("cli.error.not_a_day", ["day": due])) }
-    }
+    @Option(name: .long, help: ArgumentHelp("Due day, 2026-12-15 or 15.12.2026.", valueName: "day"))
+    var due: DayArgument
 
     mutating func run(console: Console) throws {
-        let caseCode = try CaseCodeArgument.parse(code)
-        try login.session(location.open(), console: console).addFollowUp(caseCode, due: due, note: nil)
-        console.output(console.messages("cli.followup.added", ["code": caseCode.rawValue, "day": console.messages.day(due)]))
+        let caseCode = code.code
+        let session = try login.session(location.open(), console: console)
+        try code.lookUp { try session.addFollowUp($0, due: due.iso, note: nil) }
+        console.output(console.messages("cli.followup.added", ["code": caseCode.rawValue, "day": console.messages.day(due.iso)]))
     }
 }
 
@@ -93,7 +89,7 @@ struct ReferCommand: VaultCommand {
     @OptionGroup var login: LoginOptions
 
     @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
-    var code: String
+    var code: CaseCodeArgument
 
     @Option(name: .long, help: "Service: psychosocial, legal, health, safety, police, social_welfare or livelihood.")
     var service: ReferralService
@@ -102,8 +98,9 @@ struct ReferCommand: VaultCommand {
     var to: String
 
     mutating func run(console: Console) throws {
-        let caseCode = try CaseCodeArgument.parse(code)
-        try login.session(location.open(), console: console).refer(caseCode, service: service, organisation: to)
+        let caseCode = code.code
+        let session = try login.session(location.open(), console: console)
+        try code.lookUp { try session.refer($0, service: service, organisation: to) }
         console.output(console.messages("cli.refer.done", ["code": caseCode.rawValue, "organisation": to, "service": console.messages.label(service)]))
     }
 }
@@ -116,14 +113,15 @@ struct CloseCommand: VaultCommand {
     @OptionGroup var login: LoginOptions
 
     @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
-    var code: String
+    var code: CaseCodeArgument
 
     @Option(name: .long, help: "Reason: needs_met, survivor_request, no_contact, referred_on, relocated or other.")
     var reason: ClosureReason
 
     mutating func run(console: Console) throws {
-        let caseCode = try CaseCodeArgument.parse(code)
-        try login.session(location.open(), console: console).close(caseCode, reason: reason)
+        let caseCode = code.code
+        let session = try login.session(location.open(), console: console)
+        try code.lookUp { try session.close($0, reason: reason) }
         console.output(console.messages("cli.close.done", ["code": caseCode.rawValue, "reason": console.messages.label(reason)]))
     }
 }
@@ -136,11 +134,12 @@ struct ReopenCommand: VaultCommand {
     @OptionGroup var login: LoginOptions
 
     @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
-    var code: String
+    var code: CaseCodeArgument
 
     mutating func run(console: Console) throws {
-        let caseCode = try CaseCodeArgument.parse(code)
-        try login.session(location.open(), console: console).reopen(caseCode)
+        let caseCode = code.code
+        let session = try login.session(location.open(), console: console)
+        try code.lookUp { try session.reopen($0) }
         console.output(console.messages("cli.reopen.done", ["code": caseCode.rawValue]))
     }
 }
@@ -165,12 +164,13 @@ enum TextInput {
         var cancelledID: String { self == .note ? "cli.input.note.cancelled" : "cli.input.plan.cancelled" }
     }
 
-    /// The shared flow of `note` and `plan`: parse the code, log in, read the text, store it
-    /// with `store`, confirm with message `doneID`.
-    static func apply(_ kind: Kind, to code: String, location: VaultLocation, login: LoginOptions, console: Console, doneID: String,
+    /// The shared flow of `note` and `plan`: log in, ask the policy (before anything is typed),
+    /// read the text, store it with `store`, confirm with message `doneID`.
+    static func apply(_ kind: Kind, to code: CaseCodeArgument, location: VaultLocation, login: LoginOptions, console: Console, doneID: String,
                       store: (AccessSession, CaseCode, String) throws -> Void) throws {
-        let caseCode = try CaseCodeArgument.parse(code)
+        let caseCode = code.code
         let session = try login.session(location.open(), console: console)
+        try code.lookUp { try session.precheck(kind == .note ? .note($0) : .plan($0)) }
         try store(session, caseCode, try read(kind, console: console))
         console.output(console.messages(doneID, ["code": caseCode.rawValue]))
     }

@@ -53,8 +53,9 @@ final class ErrorBoundaryTests: XCTestCase {
             errors += [.denied(action, .roleNotPermitted), .denied(action, .notAssigned)]
         }
         errors += ReferralService.allCases.map { .noConsentToShare($0) }
+        errors += [.alreadyClosed(code: "K7Q4-M2XA"), .notClosed(code: "K7Q4-M2XA")]
         for error in errors {
-            switch error { case .denied, .noConsentToShare, .weakPassphrase: break }
+            switch error { case .denied, .noConsentToShare, .weakPassphrase, .alreadyClosed, .notClosed: break }
         }
         return errors
     }

@@ -46,6 +46,9 @@ final class HelpGoldenTests: XCTestCase {
             XCTAssertEqual(result.status, 0, shell)
             XCTAssertTrue(result.out.contains("casevault"), shell)
             XCTAssertTrue(result.out.contains("intake"), shell)
+            XCTAssertTrue(result.out.contains("lang"), shell)
+            XCTAssertTrue(result.out.contains("sr-Cyrl"), "\(shell) completes the languages")
+            XCTAssertTrue(result.out.contains("version"), shell)
         }
     }
 }

@@ -19,6 +19,10 @@ final class ProfileCommandTests: XCTestCase {
         XCTAssertEqual(try cli.run(as: "ana", ["profile"], environment: serbian).out, "Ваша улога се приказује као: администраторка.\n",
                        "one account's choice is its own")
 
+        let list = try cli.run(as: "ana", ["user", "list"], environment: serbian)
+        XCTAssertTrue(list.out.contains("саветник"), list.out)
+        XCTAssertTrue(list.out.contains("администраторка"), list.out)
+
         let wrong = try cli.run(as: "marko", ["profile", "--grammatical-gender", "neuter"], environment: serbian)
         XCTAssertNotEqual(wrong.status, 0)
         XCTAssertEqual(try cli.run(as: "marko", ["profile"]).out, "Your role is named: caseworker.\n")

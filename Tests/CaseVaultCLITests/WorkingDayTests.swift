@@ -62,7 +62,7 @@ final class WorkingDayTests: XCTestCase {
         XCTAssertTrue(supervisor.err.contains("not allowed"), "a supervisor cannot show a case")
         XCTAssertFalse(supervisor.out.contains("Радмила"), "nor see a name anywhere")
         XCTAssertTrue(supervisor.out.contains("assigned to vesna"))
-        XCTAssertTrue(supervisor.out.contains("case_read") && supervisor.out.contains("case_note"), supervisor.out)
+        XCTAssertTrue(supervisor.out.contains("case viewed") && supervisor.out.contains("note added"), supervisor.out)
 
         // No file written outside the vault's own directory holds survivor data.
         var foldersScanned = 0

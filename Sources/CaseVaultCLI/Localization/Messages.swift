@@ -8,6 +8,11 @@ public struct Messages: Sendable {
     /// which case message ids are shown (the catalog tests make that a build-time failure).
     public let localizer: Localizer?
 
+    /// How a command is started where the text is shown: `casevault ` for one-off commands,
+    /// empty inside `casevault shell`. Filled into every `{run}` placeholder, so a hint such as
+    /// "continue with `{run}intake --resume`" works where it is read.
+    public var invocation = "casevault "
+
     public init(localizer: Localizer?) { self.localizer = localizer }
 
     /// The active language.
@@ -15,12 +20,16 @@ public struct Messages: Sendable {
 
     /// The text of `id` with `{name}` placeholders filled from `arguments`.
     public func callAsFunction(_ id: String, _ arguments: [String: String] = [:]) -> String {
-        localizer?.text(id, arguments.mapValues { .text($0) }) ?? id
+        localizer?.text(id, withInvocation(arguments).mapValues { .text($0) }) ?? id
+    }
+
+    private func withInvocation(_ arguments: [String: String]) -> [String: String] {
+        arguments.merging(["run": invocation]) { given, _ in given }
     }
 
     /// The plural form of `id` for `count` (`{count}` is filled in the language's notation).
     public func plural(_ id: String, count: Int, _ arguments: [String: String] = [:]) -> String {
-        localizer?.plural(id, count: count, arguments.mapValues { .text($0) }) ?? id
+        localizer?.plural(id, count: count, withInvocation(arguments).mapValues { .text($0) }) ?? id
     }
 
     /// The notice a session in a language whose texts await native review shows first, nil

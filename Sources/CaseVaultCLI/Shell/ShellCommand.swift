@@ -26,9 +26,11 @@ struct ShellCommand: VaultCommand {
 
     mutating func run(console: Console) throws {
         var console = console
+        console.messages.invocation = ""
         let editor = LineEditor()
         let user = try login.userName()
         let vault = try location.open()
+        try LoginOptions.refuseUnknownUser(user, in: vault)
         let passphrase: SecretBytes
         switch try askPassphrase(editor, console: console, user: user) {
         case .passphrase(let typed): passphrase = typed
@@ -94,13 +96,14 @@ struct ShellCommand: VaultCommand {
             console.progress(console.messages("cli.shell.goodbye") + "\n")
             return false
         case "help":
-            ShellHelp.show(console: console)
+            ShellHelp.show(words.dropFirst(), console: console)
         case "lang":
             guard words.count == 2, let language = LanguageResolver.language(forTag: words[1]) else {
                 console.error(console.messages("cli.shell.lang_usage"))
                 return true
             }
             console.messages = Messages.load(language)
+            console.messages.invocation = ""
             if let notice = console.messages.reviewNotice { console.progress("(" + notice + ")\n") }
         case "lock":
             try lockOrEnd(shell, console: console)

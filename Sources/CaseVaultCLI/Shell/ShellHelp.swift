@@ -1,4 +1,5 @@
-/// `help` inside the shell: the commands with a one-line description in the user's language.
+/// `help` and `help COMMAND` inside the shell: the commands with a one-line description, or one
+/// command's help page, in the user's language and as typed in the shell (no `casevault`).
 enum ShellHelp {
     static let commands = [
         "intake", "cases", "case show", "case list", "case find", "note", "followup", "refer", "plan", "close", "reopen",
@@ -7,11 +8,25 @@ enum ShellHelp {
         "help", "lang", "lock", "exit",
     ]
 
-    static func show(console: Console) {
+    /// `help` (`words` empty) or `help case show`.
+    static func show(_ words: ArraySlice<String>, console: Console) {
+        var console = console
+        console.messages.invocation = ""
+        let messages = console.messages
+        if let first = words.first {
+            guard !["shell", "init", "demo"].contains(first) else {
+                console.error(messages("cli.shell.not_here", ["command": TerminalSafeText.escaped(first)]))
+                return
+            }
+            _ = HelpRenderer.answer(Array(words), console: console)
+            return
+        }
         let width = commands.map(\.count).max() ?? 0
         for command in commands {
             let id = "cli.shell.help." + command.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-            console.output("  " + command.padding(toLength: width + 2, withPad: " ", startingAt: 0) + console.messages(id))
+            console.output("  " + command.padding(toLength: width + 2, withPad: " ", startingAt: 0) + messages(id))
         }
+        console.output("")
+        console.output(messages("cli.shell.help_command"))
     }
 }

@@ -1,0 +1,35 @@
+import CaseStore
+@testable import CaseVaultCLI
+import Intake
+import XCTest
+
+/// The access log read by a person: a header line, actions and outcomes in her language; every
+/// stored action and outcome has its words in every catalog.
+final class AuditLogTextTests: XCTestCase {
+    func testEveryActionAndOutcomeHasItsWords() throws {
+        let outcomes: [AuditOutcome] = [.ok, .denied, .failed]
+        for language in Language.allCases {
+            let catalog = try IntakeResources.catalog(language)
+            for id in AuditAction.allCases.map({ "cli.audit.action.\($0.rawValue)" }) + outcomes.map({ "cli.audit.outcome.\($0.rawValue)" }) {
+                XCTAssertTrue(catalog.contains(id), "\(id) in \(language.catalogFileName)")
+            }
+        }
+        XCTAssertEqual(AuditRendering.actionLabel("no_such_action\u{1B}", .english), "no_such_action\\x1b", "unknown names shown escaped")
+    }
+
+    func testTheLogHasAHeaderAndWordsInSerbian() throws {
+        let cli = try CLIHarness()
+        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
+        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "ivan", "--role", "auditor", "--new-passphrase-file", cli.passphraseFile("ivan")]).status, 0)
+        _ = cli.run(["cases", "--vault", cli.vault, "--user", "ana", "--passphrase-file", try cli.passphraseFile("wrong")])
+        let log = try cli.run(as: "ivan", ["audit", "log", "--lang", "sr-Cyrl"])
+        XCTAssertEqual(log.status, 0, log.err)
+        let lines = log.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "БР.  ВРЕМЕ  КОРИСНИК  РАДЊА  СЛУЧАЈ  ИСХОД")
+        XCTAssertTrue(lines.contains { $0.contains("  ana  корисник додат  -  урађено") }, log.out)
+        XCTAssertTrue(lines.contains { $0.contains("  ana  неуспела пријава  -  неуспело") }, log.out)
+        XCTAssertFalse(log.out.contains("user_add") || log.out.contains("  ok"), log.out)
+        let json = try cli.run(as: "ivan", ["audit", "log", "--format", "json", "--lang", "sr-Cyrl"])
+        XCTAssertTrue(json.out.contains("\"user_add\""), "JSON keeps the stored names")
+    }
+}
