@@ -156,6 +156,13 @@ final class SQLiteVaultStorage: VaultStorage {
             CaseState.changingActions.map { "'\($0.rawValue)'" }.joined(separator: ", "))))
         """
 
+    /// The sequence number of a case's newest change in the trail, so that listings put the most
+    /// recently changed case first (a day alone cannot order one day's changes).
+    private static let lastChangeColumn = """
+        (SELECT max(seq) FROM audit_log WHERE case_code = cases.code AND outcome = 'ok' AND action IN (\(
+            CaseState.changingActions.map { "'\($0.rawValue)'" }.joined(separator: ", "))))
+        """
+
     private static func caseRow(_ row: Row) throws -> CaseRow {
         guard let status = CaseStatus(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
         let wrapped: Data? = row[6]
@@ -218,7 +225,7 @@ final class SQLiteVaultStorage: VaultStorage {
             try Row.fetchAll(db, sql: """
                 SELECT code, status, assignee, created_day, updated_day, version,
                        state_revision, state_signer, state_document_hash, state_signature, \(Self.committedRevisionColumn) FROM cases
-                WHERE status != 'erased'\(selected) ORDER BY updated_day DESC, id DESC
+                WHERE status != 'erased'\(selected) ORDER BY updated_day DESC, \(Self.lastChangeColumn) DESC, id DESC
                 """, arguments: StatementArguments(codes ?? [])).map {
                 guard let status = CaseStatus(rawValue: $0[1]) else { throw CaseStoreError.corruptVault }
                 return CaseListing(summary: CaseSummary(code: $0[0], status: status, assignee: $0[2], createdDay: $0[3],

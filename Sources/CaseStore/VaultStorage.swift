@@ -31,7 +31,7 @@ public protocol VaultStorage: AnyObject {
     /// Earlier sealed versions of a case, oldest first.
     func history(code: String) throws -> [HistoryRow]
     /// Non-identifying summaries of the cases that are not erased, with their signed states: all
-    /// of them newest update first, or those of `codes` in no set order.
+    /// of them most recently changed first, or those of `codes` in no set order.
     func listings(codes: Set<String>?) throws -> [CaseListing]
 
     /// Codes of cases that carry every one of `tokens` in their name index.
