@@ -35,8 +35,11 @@ public struct Console: Sendable {
     var progressWidth: Int? { columns(true) }
 
     func output(_ line: String) { writeOut(line.hasSuffix("\n") ? line : line + "\n") }
-    func error(_ message: String) { writeErr("casevault: error: \(message)\n") }
-    func hint(_ message: String) { writeErr("casevault: hint: \(message)\n") }
+    func error(_ message: String) { writeErr(TextWrapping.wrap("casevault: error: \(message)", width: messageWidth) + "\n") }
+    func hint(_ message: String) { writeErr(TextWrapping.wrap("casevault: hint: \(message)", width: messageWidth) + "\n") }
+
+    /// Errors and hints on a terminal wrap at word boundaries, one column left free.
+    private var messageWidth: Int? { progressWidth.map { max($0 - 1, 20) } }
     func progress(_ message: String) { writeErr(message) }
 
     /// Shows a CLI error and its hint in the user's language.

@@ -49,6 +49,17 @@ final class NarrowTerminalTests: XCTestCase {
         XCTAssertTrue(end.contains("EXIT-STATUS=0"), String(end.suffix(800)))
     }
 
+    /// Help pages and error messages wrap too.
+    func testHelpAndErrorsAtFiftyColumns() throws {
+        let cli = try CLIHarness()
+        let help = try TmuxSession(command: quoted([CLIProcess.binary.path, "help", "case", "find", "--lang", "sr-Cyrl"])
+                                   + "; " + quoted([CLIProcess.binary.path, "case", "show", "K7Q4", "--lang", "rom", "--vault", cli.vault])
+                                   + "; echo EXIT-STATUS=$?; sleep 60", width: 50, height: 120)
+        let screen = try help.wait(for: "EXIT-STATUS=", timeout: 40)
+        XCTAssertTrue(screen.contains("casevault: error:"), screen)
+        XCTAssertEqual(tooWide(screen, width: 50), [], "lines the terminal had to fold")
+    }
+
     func testDemoShellOpensTheShellAsTheDemoCaseworker() throws {
         let cli = try CLIHarness()
         let vault = cli.directory.appendingPathComponent("demo.casevault").path
