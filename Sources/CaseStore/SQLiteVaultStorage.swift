@@ -151,17 +151,18 @@ final class SQLiteVaultStorage: VaultStorage {
     /// the audit trail, which the partial index `audit_log_case_changes` (migration 0005) answers.
     private static let readCaseColumns = caseColumns + ", " + committedRevisionColumn
 
-    private static let committedRevisionColumn = """
-        (SELECT count(*) FROM audit_log WHERE case_code = cases.code AND outcome = 'ok' AND action IN (\(
-            CaseState.changingActions.map { "'\($0.rawValue)'" }.joined(separator: ", "))))
+    private static let committedRevisionColumn = "(SELECT count(*) \(caseChanges))"
+
+    /// The audit entries that changed the case of the row (the partial index
+    /// `audit_log_case_changes`). The action names are this program's own constants, never input.
+    private static let caseChanges = """
+        FROM audit_log WHERE case_code = cases.code AND outcome = 'ok' AND action IN (\(
+            CaseState.changingActions.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
         """
 
     /// The sequence number of a case's newest change in the trail, so that listings put the most
     /// recently changed case first (a day alone cannot order one day's changes).
-    private static let lastChangeColumn = """
-        (SELECT max(seq) FROM audit_log WHERE case_code = cases.code AND outcome = 'ok' AND action IN (\(
-            CaseState.changingActions.map { "'\($0.rawValue)'" }.joined(separator: ", "))))
-        """
+    private static let lastChangeColumn = "(SELECT max(seq) \(caseChanges))"
 
     private static func caseRow(_ row: Row) throws -> CaseRow {
         guard let status = CaseStatus(rawValue: row[1]) else { throw CaseStoreError.corruptVault }

@@ -2,11 +2,6 @@
 /// user list names every role) and set by each user for herself only, on the record; no decision
 /// reads it, so it is neither sealed nor signed (docs/vault-format.md).
 extension UnlockedVault {
-    /// The gender each user's role is named in; users who have not chosen get the default.
-    public func grammaticalGender(of name: String) throws -> GrammaticalGender {
-        try storage.grammaticalGenders()[name] ?? .default
-    }
-
     /// Every choice made, by user name.
     public func grammaticalGenders() throws -> [String: GrammaticalGender] {
         try storage.grammaticalGenders()

@@ -61,7 +61,6 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         mutating func run(console: Console) throws {
-            let caseCode = code.code
             let session = try login.session(location.open(), console: console)
             let record = try code.lookUp { try session.readCase($0) }
             switch output.format {
@@ -112,12 +111,23 @@ struct CaseCommand: ParsableCommand {
                 console.hint(console.messages("cli.hint.name_in_arguments"))
                 query = name
             } else {
-                guard let typed = TerminalPrompt.readLine(prompt: console.messages("cli.prompt.name_to_find")) else {
-                    throw CLIError(id: "cli.error.no_name")
-                }
-                query = typed
+                query = try Self.askName(console)
             }
             try CaseRendering.summaries(session.findCases(name: query), format: output.format, console: console)
+        }
+
+        /// The name to find, typed after a prompt (through the shell's editor and idle lock
+        /// inside the shell; asked again after the lock); Ctrl-C cancels the search.
+        static func askName(_ console: Console) throws -> String {
+            let source = LineSource.standard(console: console)
+            while true {
+                switch try source.read(.line, console.messages("cli.prompt.name_to_find"), console) {
+                case .typed(let typed): return String(decoding: typed, as: UTF8.self)
+                case .relocked: continue
+                case .interrupted: throw CommandInterrupted()
+                case .endOfInput: throw CLIError(id: "cli.error.no_name")
+                }
+            }
         }
     }
 }

@@ -42,20 +42,4 @@ enum TerminalPrompt {
         guard !line.isEmpty else { throw CLIError(id: "cli.error.no_passphrase") }
         return SecretBytes(line)
     }
-
-    /// Reads one visible line: from stdin when it is not a terminal (scripts), else from the
-    /// terminal after a prompt.
-    static func readLine(prompt: String) -> String? {
-        guard isatty(STDIN_FILENO) == 1 else { return BufferedReader(descriptor: STDIN_FILENO).readLine().map { String(decoding: $0, as: UTF8.self) } }
-        let descriptor = open("/dev/tty", O_RDWR | O_NOCTTY)
-        guard descriptor >= 0 else { return BufferedReader(descriptor: STDIN_FILENO).readLine().map { String(decoding: $0, as: UTF8.self) } }
-        defer { close(descriptor) }
-        write(descriptor, prompt, prompt.utf8.count)
-        var line: [UInt8] = []
-        var byte: UInt8 = 0
-        while read(descriptor, &byte, 1) == 1, byte != 0x0A {
-            if line.count < 4096 { line.append(byte) }
-        }
-        return String(decoding: line, as: UTF8.self)
-    }
 }

@@ -6,6 +6,7 @@ public struct CellKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// (dimension id, category id) pairs, sorted by dimension id.
     public let coordinates: [Coordinate]
 
+    /// One dimension fixed to one of its categories (`type=rape`).
     public struct Coordinate: Hashable, Comparable, Sendable {
         public let dimension: String
         public let category: String

@@ -24,15 +24,19 @@ public struct CellSuppression: Sendable {
     }
 
     /// The protected release of `counts`. `released` holds keys an earlier release of the same
-    /// counts already decided (true: published, false: hidden); they keep that decision.
+    /// counts already decided (true: published, false: hidden); they keep that decision, and a
+    /// release whose earlier decision would now show a small count is refused.
     public func protect(_ counts: LinkedCounts, released: [CellKey: Bool] = [:]) throws(DisclosureError) -> ProtectedRelease {
+        if let small = released.filter({ $0.value && (1..<threshold).contains(counts.value($0.key) ?? 0) }).keys.min() {
+            throw .auditFailed(small)
+        }
         var hidden = primary(counts, released: released)
-        var exposed = try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold).exposed
+        var exposed = try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold).narrowed
         while let target = exposed.first.flatMap(counts.variable) {
             guard let chosen = try complement(for: target, counts: counts, hidden: hidden, released: released) else { break }
             hidden.insert(chosen)
             let recheck = Set(exposed).union([counts.keys[chosen]])
-            exposed = try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold, checking: recheck).exposed
+            exposed = try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold, checking: recheck).narrowed
         }
         let audit = try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold)
         if let first = audit.exposed.first { throw .auditFailed(first) }
@@ -95,10 +99,5 @@ public struct ProtectedRelease: Sendable {
     /// The count to show for `key`; nil when it is hidden (or not part of the release).
     public func shown(_ key: CellKey) -> Int? {
         hidden.contains(key) ? nil : counts.value(key)
-    }
-
-    /// Which keys are published (true) or hidden (false), for a later release that must agree.
-    public var decisions: [CellKey: Bool] {
-        Dictionary(uniqueKeysWithValues: counts.keys.map { ($0, !hidden.contains($0)) })
     }
 }

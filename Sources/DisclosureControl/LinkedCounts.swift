@@ -64,9 +64,6 @@ public struct LinkedCounts: Sendable {
         }
     }
 
-    /// Every innermost cell of a table broken down by `dimensions`, in display order.
-    public static func cellsForTesting(_ dimensions: [Dimension]) -> [CellKey] { cells(dimensions, context: []) }
-
     /// Every innermost cell of a table, in display order.
     static func cells(_ dimensions: [Dimension], context: [CellKey.Coordinate]) -> [CellKey] {
         var cells: [[CellKey.Coordinate]] = [context]

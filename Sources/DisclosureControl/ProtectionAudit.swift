@@ -1,7 +1,8 @@
 /// The proof that a suppression pattern protects: for every hidden count, the interval an
 /// attacker who knows every published count, every sum and that counts are non-negative
 /// integers can narrow it to, computed by integer programming. A pattern is safe when every
-/// interval is at least `threshold` wide (`max − min ≥ threshold`, or unbounded).
+/// interval is at least `threshold` wide (`max − min ≥ threshold`, or unbounded) and no count
+/// from 1 to `threshold − 1` is published.
 public struct ProtectionAudit: Sendable, Equatable {
     /// The attacker's interval for one hidden count; `max` nil when nothing bounds it.
     public struct Interval: Sendable, Equatable {
@@ -21,9 +22,16 @@ public struct ProtectionAudit: Sendable, Equatable {
 
     public let threshold: Int
     public let intervals: [CellKey: Interval]
+    /// Small counts the pattern publishes (an earlier release decided to show them, and the
+    /// counts have changed since), in key order.
+    public let publishedSmall: [CellKey]
+
+    /// Counts the pattern does not protect: hidden ones an attacker can narrow below the
+    /// threshold, and small ones it shows; in key order.
+    public var exposed: [CellKey] { (narrowed + publishedSmall).sorted() }
 
     /// Hidden counts an attacker can narrow below the threshold, in key order.
-    public var exposed: [CellKey] { intervals.filter { !$0.value.isWide(threshold) }.keys.sorted() }
+    public var narrowed: [CellKey] { intervals.filter { !$0.value.isWide(threshold) }.keys.sorted() }
 
     public var isSafe: Bool { exposed.isEmpty }
 
@@ -41,6 +49,7 @@ public struct ProtectionAudit: Sendable, Equatable {
             let (low, high) = try program.interval(of: column)
             intervals[counts.keys[column]] = Interval(min: low, max: high)
         }
-        return ProtectionAudit(threshold: threshold, intervals: intervals)
+        let publishedSmall = counts.keys.indices.filter { !columns.contains($0) && (1..<threshold).contains(counts.values[$0]) }
+        return ProtectionAudit(threshold: threshold, intervals: intervals, publishedSmall: publishedSmall.map { counts.keys[$0] }.sorted())
     }
 }

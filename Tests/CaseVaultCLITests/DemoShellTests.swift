@@ -55,5 +55,15 @@ final class DemoShellTests: XCTestCase {
         let refused = cli.run(["demo", "--shell", "--vault", cli.vault])
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.err.contains("is not a demo vault"), refused.err)
+
+        // Five users, as many as the demo has, one of them called demo-maja: still not a demo
+        // vault, and looking leaves no failed login in its trail.
+        for (name, role) in [("demo-maja", "caseworker"), ("b", "caseworker"), ("c", "supervisor"), ("ivan", "auditor")] {
+            XCTAssertEqual(try cli.run(as: "ana", ["user", "add", name, "--role", role, "--new-passphrase-file", cli.passphraseFile(name)]).status, 0)
+        }
+        XCTAssertEqual(cli.run(["demo", "--shell", "--vault", cli.vault]).status, 1)
+        let trail = try cli.run(as: "ivan", ["audit", "log", "--format", "json"])
+        XCTAssertEqual(trail.status, 0, trail.err)
+        XCTAssertFalse(trail.out.contains("login_failed"), trail.out)
     }
 }

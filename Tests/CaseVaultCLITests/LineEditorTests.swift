@@ -591,7 +591,7 @@ extension LineEditorTests {
         XCTAssertEqual(cancelled.handle(.interrupt), .finished(.interrupted))
 
         var ended = TextEntry()
-        XCTAssertEqual(ended.handle(.endOfFile), .finished(.endOfInput), "Ctrl-D on nothing typed")
+        XCTAssertEqual(ended.handle(.endOfFile), .finished(.line("")), "Ctrl-D on nothing typed is an empty text, not the end of the command")
         _ = ended.handle(.character("a"))
         XCTAssertEqual(ended.handle(.enter), .newRow(LineBuffer("a")))
         XCTAssertEqual(ended.handle(.endOfFile), .finished(.line("a")), "Ctrl-D on an empty row ends the text")

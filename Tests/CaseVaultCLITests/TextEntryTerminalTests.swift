@@ -133,6 +133,48 @@ final class TextEntryTerminalTests: XCTestCase {
         XCTAssertEqual(try noteEntries(cli, code), before, "the audit trail records no note")
     }
 
+    /// With stderr sent to a file, what is typed is drawn on the terminal itself, never into
+    /// the file (the editor draws its line where the prompts go).
+    func testANoteTypedWithStderrInAFileLeavesNothingInTheFile() throws {
+        let cli = try CLIHarness()
+        let code = try vaultWithACase(cli)
+        let log = cli.directory.appendingPathComponent("stderr.log").path
+        let note = ([CLIProcess.binary.path, "note", code, "--lang", "en", "--vault", cli.vault, "--user", "maja",
+                     "--passphrase-file", try cli.passphraseFile("maja")]).map { "'\($0)'" }.joined(separator: " ")
+        let terminal = try TmuxSession(command: note + " 2>'\(log)'; echo EXIT-STATUS=$?; sleep 60")
+        try terminal.type("Јелена Тајновић зове")
+        try terminal.wait(for: "Јелена Тајновић зове")
+        try terminal.type(".")
+        let screen = try terminal.wait(for: "EXIT-STATUS=")
+        XCTAssertTrue(screen.contains("EXIT-STATUS=0"), String(screen.suffix(800)))
+        XCTAssertTrue(try caseStrings(cli, code).contains { $0.contains("Јелена Тајновић зове") }, "the note was stored")
+        let written = try String(contentsOfFile: log, encoding: .utf8)
+        XCTAssertFalse(written.contains("Тајновић"), "typed text in the stderr file:\n\(written)")
+    }
+
+    /// The name to find inside the shell is read by the shell's editor: Ctrl-C cancels the
+    /// search before it runs.
+    func testControlCAtTheNameToFindCancelsTheSearch() throws {
+        let cli = try CLIHarness()
+        _ = try vaultWithACase(cli)
+        let terminal = try TmuxSession(command: shellCommand(cli, ["--lang", "en"]))
+        try terminal.wait(for: "Passphrase for maja:")
+        try terminal.type(passphrase)
+        try terminal.waitForLines(startingWith: "maja (", atLeast: 1)
+        try terminal.type("case find")
+        try terminal.wait(for: "Name to find")
+        try terminal.tmuxSendLiteral("Радмила")
+        try terminal.wait(for: "Радмила")
+        try terminal.key("C-c")
+        try terminal.waitForLines(startingWith: "maja (", atLeast: 2)
+        try terminal.type("exit")
+        let screen = try terminal.wait(for: "EXIT-STATUS=")
+        XCTAssertFalse(screen.contains("Стојковић"), "no search ran: \(screen)")
+        let searches = try cli.run(as: "vesna", ["audit", "log", "--action", "case_find", "--format", "json"])
+        XCTAssertEqual(searches.status, 0, searches.err)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(searches.out.utf8)) as? [Any])?.count, 0, searches.out)
+    }
+
     func testTheIdleLockDuringAnIntakeAndANoteWipesTheAnswers() throws {
         let cli = try CLIHarness()
         let code = try vaultWithACase(cli)

@@ -5,11 +5,12 @@ import Foundation
 /// `casevault demo --shell`: recognises a demo vault it may reuse and opens the ordinary shell
 /// on it as the demo caseworker, through the same command tree as `casevault shell`.
 enum DemoShell {
-    /// Whether `path` is a vault `casevault demo` made: the demo's five users, and the demo
-    /// caseworker opens with the published demo passphrase.
+    /// Whether `path` looks like a vault `casevault demo` made: exactly the demo's five users.
+    /// Read without unlocking, so a real vault named by mistake gets no failed login in its
+    /// trail; the shell's own login then checks the passphrase as always.
     static func isDemoVault(_ path: String) -> Bool {
         guard let vault = try? Vault(path: path), let status = try? vault.status(), status.users == DemoUsers.all.count else { return false }
-        return (try? vault.unlock(user: DemoUsers.maja, passphrase: DemoUsers.secret)) != nil
+        return DemoUsers.all.allSatisfy { (try? vault.hasKeySlot(for: $0.name)) == true }
     }
 
     /// Opens the shell on the demo vault as demo-maja (she types the demo passphrase printed

@@ -6,6 +6,7 @@ import Foundation
 /// names, value names and choices. Help and error messages are drawn from it, so they follow
 /// the declarations and cannot drift from what the parser accepts.
 struct CommandTree: Decodable, Sendable {
+    /// One spelling of an option: its kind (`long`, `short`, `longWithSingleDash`) and name.
     struct Name: Decodable, Sendable, Equatable {
         let kind: String
         let name: String
@@ -14,6 +15,7 @@ struct CommandTree: Decodable, Sendable {
         var flag: String { kind == "short" ? "-\(name)" : kind == "longWithSingleDash" ? "-\(name)" : "--\(name)" }
     }
 
+    /// An option, flag or positional argument of a command, as the parser declares it.
     struct Argument: Decodable, Sendable {
         let kind: String
         let shouldDisplay: Bool
@@ -33,6 +35,7 @@ struct CommandTree: Decodable, Sendable {
         var flag: String { isPositional ? "" : (preferredName?.flag ?? "") }
     }
 
+    /// A command with its subcommands and arguments.
     struct Command: Decodable, Sendable {
         let commandName: String
         let subcommands: [Command]?
@@ -61,6 +64,7 @@ struct CommandTree: Decodable, Sendable {
         }
     }
 
+    /// The top level of the dumped JSON.
     private struct Dump: Decodable { let command: Command }
 
     let root: Command

@@ -58,17 +58,22 @@ struct IntakeCommand: VaultCommand {
         } else {
             var dialogue = IntakeDialogue(engine: engine, console: console, lines: LineSource.standard(console: console),
                                           save: { try session.saveIntakeDraft(Array(JSONEncoder().encode($0.snapshot()))) })
+            let keep = { try session.keepIntakeDraft(Array(JSONEncoder().encode(dialogue.engine.snapshot()))) }
             do {
                 result = try dialogue.run()
             } catch is IntakeStopped {
-                try session.keepIntakeDraft(Array(JSONEncoder().encode(dialogue.engine.snapshot())))
+                try keep()
                 console.progress(messages("cli.intake.saved") + "\n")
                 return
             } catch is IntakeInterrupted {
-                try session.keepIntakeDraft(Array(JSONEncoder().encode(dialogue.engine.snapshot())))
+                try keep()
                 console.progress(messages("cli.intake.cancelled_kept") + "\n")
                 console.shell?.cancellationReported = true
                 throw CommandInterrupted()
+            } catch let ended as CLIError {
+                // The input ended: the draft (saved after every answer) is left for later, on the record.
+                try keep()
+                throw ended
             }
         }
         let code = try session.createCaseFromIntake(IntakeCaseDocument.make(from: result))

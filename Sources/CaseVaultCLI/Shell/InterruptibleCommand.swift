@@ -4,7 +4,8 @@ import Glibc
 
 /// Runs one command of the shell so that Ctrl-C (SIGINT) stops that command, not the shell: the
 /// handler is installed without SA_RESTART, so a blocking read returns and the command ends as
-/// at the end of its input (an intake then keeps its draft). Restored afterwards.
+/// at the end of its input (an intake then keeps its draft). Restored afterwards. A command that
+/// still finished is reported as it finished.
 enum InterruptibleCommand {
     /// The status reported when the command was interrupted.
     static let interrupted: Int32 = 130
@@ -20,7 +21,9 @@ enum InterruptibleCommand {
         sigaction(SIGINT, &action, &previous)
         defer { sigaction(SIGINT, &previous, nil) }
         let status = body()
-        return wasInterrupted != 0 ? interrupted : status
+        // A command that finished did its work (a Ctrl-C after a note was stored cancels
+        // nothing); one that failed after a Ctrl-C was interrupted.
+        return status != 0 && wasInterrupted != 0 ? interrupted : status
     }
 }
 

@@ -15,6 +15,8 @@ import Darwin
 public final class LineEditor {
     private let input: Int32
     private let output: Int32
+    /// Whether `output` is a descriptor this editor opened (the terminal) and closes.
+    private let ownsOutput: Bool
     private var history: History
     private var decoder = KeyDecoder()
     /// A line interrupted by Ctrl-L, resumed by the next `readLine`.
@@ -23,12 +25,25 @@ public final class LineEditor {
     /// - Parameters:
     ///   - input: where keys come from (the terminal, or a pipe of commands).
     ///   - output: where the prompt and the edited line are drawn, only when `input` is a
-    ///     terminal; stderr by default, so stdout carries only results.
+    ///     terminal; stderr by default, so stdout carries only results. When `output` is not a
+    ///     terminal (stderr sent to a file), the terminal itself (`/dev/tty`) is drawn on, so
+    ///     what is typed never lands in that file.
     ///   - historyLimit: how many lines Up can recall; the oldest are forgotten first.
     public init(input: Int32 = STDIN_FILENO, output: Int32 = STDERR_FILENO, historyLimit: Int = 500) {
         self.input = input
-        self.output = output
+        if isatty(input) == 1, isatty(output) != 1 {
+            let terminal = open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            self.output = terminal >= 0 ? terminal : input
+            ownsOutput = terminal >= 0
+        } else {
+            self.output = output
+            ownsOutput = false
+        }
         history = History(limit: historyLimit)
+    }
+
+    deinit {
+        if ownsOutput { close(output) }
     }
 
     /// Whether `input` is a terminal, so lines are edited; otherwise they are read plainly.
@@ -139,8 +154,24 @@ public final class LineEditor {
             }
             redrawIfNeeded()
             writer.send(Self.ending(of: result))
+            if Self.abandons(result) { discardPendingInput() }
             return result
         }
+    }
+
+    /// Whether `result` leaves the entry before its end: then what was still coming (the rest
+    /// of a paste, keys typed ahead) belongs to nothing and must not answer the next prompt.
+    private static func abandons(_ result: LineEditorResult) -> Bool {
+        switch result {
+        case .interrupted, .endOfInput, .timedOut: true
+        default: false
+        }
+    }
+
+    /// Forgets a paste in progress and every byte the terminal holds that was not read yet.
+    private func discardPendingInput() {
+        decoder = KeyDecoder()
+        tcflush(input, TCIFLUSH)
     }
 
     /// What is written when a line ends: a new row, marked `^C` after Ctrl-C; nothing before

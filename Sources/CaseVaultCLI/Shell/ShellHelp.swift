@@ -1,12 +1,19 @@
 /// `help` and `help COMMAND` inside the shell: the commands with a one-line description, or one
 /// command's help page, in the user's language and as typed in the shell (no `casevault`).
 enum ShellHelp {
-    static let commands = [
-        "intake", "cases", "case show", "case list", "case find", "note", "followup", "refer", "plan", "close", "reopen",
-        "case assign", "case access-log", "audit log", "audit verify", "audit checkpoint", "user add", "user list",
-        "user disable", "user enable", "user role", "passwd", "rekey", "backup", "verify-backup", "status",
-        "help", "lang", "lock", "exit",
-    ]
+    /// Every command of the tree that works inside the shell (the leaves, in declaration
+    /// order), then the shell's own words.
+    static var commands: [String] {
+        let tree = CommandTree.casevault
+        let leaves = tree.paths.filter { path in
+            guard let first = path.first, !notHere.contains(first) else { return false }
+            return tree.command(at: path)?.children.isEmpty ?? false
+        }
+        return leaves.map { $0.joined(separator: " ") } + ["help", "lang", "lock", "exit"]
+    }
+
+    /// Commands that make no sense inside a running shell.
+    static let notHere: Set<String> = ["shell", "init", "demo"]
 
     /// `help` (`words` empty) or `help case show`.
     static func show(_ words: ArraySlice<String>, console: Console) {
@@ -14,7 +21,7 @@ enum ShellHelp {
         console.messages.invocation = ""
         let messages = console.messages
         if let first = words.first {
-            guard !["shell", "init", "demo"].contains(first) else {
+            guard !notHere.contains(first) else {
                 console.error(messages("cli.shell.not_here", ["command": TerminalSafeText.escaped(first)]))
                 return
             }

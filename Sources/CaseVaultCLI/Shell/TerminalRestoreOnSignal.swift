@@ -5,10 +5,10 @@ import Glibc
 /// Puts a terminal's saved mode back when a signal ends the program while raw or no-echo mode is
 /// on (SIGTERM from `kill`, SIGHUP when the window closes, SIGINT or SIGQUIT where the keyboard
 /// still raises them), so the user's terminal is never left without echo or line editing. The
-/// handler restores the mode, then lets the signal end the program as it would have. Only signals
-/// Bracketed paste, which the line editor turns on, is turned off on the same way out, so the
-/// user's own shell does not receive pastes wrapped in ESC [200~. Only signals
-/// that would end the program are taken: one it ignores (SIGHUP under `nohup`) or handles itself
+/// handler restores the mode, then lets the signal end the program as it would have. Bracketed
+/// paste, which the line editor turns on, is turned off on the same way out, so the user's own
+/// shell does not receive pastes wrapped in ESC [200~. Only signals that would end the program
+/// are taken: one it ignores (SIGHUP under `nohup`) or handles itself
 /// (the shell's Ctrl-C, which cancels the running command) is left alone.
 enum TerminalRestoreOnSignal {
     /// The signals that end the program while the terminal is in a special mode.

@@ -1,6 +1,7 @@
 /// Several lines of text being typed or pasted (a note, a plan, an intake's account). Each row
 /// is edited like a command line; Enter starts a new row, and a typed row holding only a dot
-/// (`TextEntry.endMarker`) ends the text, as does Ctrl-D on an empty row. A paste is taken whole:
+/// (`TextEntry.endMarker`) ends the text, as does Ctrl-D on an empty row (on the first row: an
+/// empty text, which the question refuses or skips; it never ends the whole command). A paste is taken whole:
 /// its line breaks start new rows and none of its rows, a lone dot included, ends the text. Pure:
 /// no terminal, so tests drive it with keys.
 struct TextEntry: LineEntry {
@@ -30,7 +31,7 @@ struct TextEntry: LineEntry {
             if !pasting && row.buffer.text == Self.endMarker { return .finished(.line(rows.joined(separator: "\n"))) }
             return newRow()
         case .endOfFile where row.buffer.isEmpty:
-            return .finished(rows.isEmpty ? .endOfInput : .line(rows.joined(separator: "\n")))
+            return .finished(.line(rows.joined(separator: "\n")))
         case .interrupt:
             return .finished(.interrupted)
         case .up, .down, .clearScreen:
