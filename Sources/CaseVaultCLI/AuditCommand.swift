@@ -130,12 +130,14 @@ enum AuditRendering {
             // escaped, so a forged newline or escape sequence shows as `\n`, `\x1b`.
             let safe = TerminalSafeText.escaped
             let messages = console.messages
-            console.output(["seq", "time", "user", "action", "case", "outcome"].map { messages("cli.audit.column.\($0)") }
-                .joined(separator: "  "))
-            for entry in entries {
-                let head = [String(entry.seq), safe(messages.minute(entry.at)), safe(entry.actor), actionLabel(entry.action, messages),
-                            safe(entry.caseCode ?? "-"), outcomeLabel(entry.outcome, messages)]
-                    .joined(separator: "  ")
+            let header = ["seq", "time", "user", "action", "case", "outcome"].map { messages("cli.audit.column.\($0)") }
+            let heads = entries.map { entry in
+                [String(entry.seq), safe(messages.minute(entry.at)), safe(entry.actor), actionLabel(entry.action, messages),
+                 safe(entry.caseCode ?? "-"), outcomeLabel(entry.outcome, messages)]
+            }
+            let lines = TextLayout.table(header: header, rows: heads)
+            console.output(lines[0])
+            for (entry, head) in zip(entries, lines.dropFirst()) {
                 let details = entry.details.keys.sorted().map { safe("\($0)=\(entry.details[$0] ?? "")") }
                 for line in TextLayout.wrap(head: head, words: details) { console.output(line) }
             }

@@ -35,6 +35,8 @@ public struct Console: Sendable {
     var progressWidth: Int? { columns(true) }
 
     func output(_ line: String) { writeOut(line.hasSuffix("\n") ? line : line + "\n") }
+    /// Prose for a person (not for scripts): on a terminal wrapped at word boundaries.
+    func say(_ text: String) { output(TextWrapping.wrap(text, width: outputWidth.map { max($0 - 1, 20) })) }
     func error(_ message: String) { writeErr(TextWrapping.wrap("casevault: error: \(message)", width: messageWidth) + "\n") }
     func hint(_ message: String) { writeErr(TextWrapping.wrap("casevault: hint: \(message)", width: messageWidth) + "\n") }
 

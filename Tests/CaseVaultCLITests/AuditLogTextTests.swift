@@ -25,9 +25,17 @@ final class AuditLogTextTests: XCTestCase {
         let log = try cli.run(as: "ivan", ["audit", "log", "--lang", "sr-Cyrl"])
         XCTAssertEqual(log.status, 0, log.err)
         let lines = log.out.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "БР.  ВРЕМЕ  КОРИСНИК  РАДЊА  СЛУЧАЈ  ИСХОД")
-        XCTAssertTrue(lines.contains { $0.contains("  ana  корисник додат  -  урађено") }, log.out)
-        XCTAssertTrue(lines.contains { $0.contains("  ana  неуспела пријава  -  неуспело") }, log.out)
+        func columns(_ line: String) -> [String] {
+            line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        XCTAssertEqual(lines.first.map(columns), ["БР.", "ВРЕМЕ", "КОРИСНИК", "РАДЊА", "СЛУЧАЈ", "ИСХОД"])
+        let header = try XCTUnwrap(lines.first)
+        let actionColumn = try XCTUnwrap(header.range(of: "РАДЊА")).lowerBound.utf16Offset(in: header)
+        XCTAssertTrue(lines.contains { columns($0).suffix(4) == ["ana", "корисник додат", "-", "урађено"] }, log.out)
+        XCTAssertTrue(lines.contains { columns($0).suffix(4) == ["ana", "неуспела пријава", "-", "неуспело"] }, log.out)
+        for line in lines.dropFirst() where !line.hasPrefix(" ") {
+            XCTAssertEqual((line as NSString).length > actionColumn ? String(Array(line)[actionColumn - 1]) : "", " ", "columns line up:\n\(log.out)")
+        }
         XCTAssertFalse(log.out.contains("user_add") || log.out.contains("  ok"), log.out)
         let json = try cli.run(as: "ivan", ["audit", "log", "--format", "json", "--lang", "sr-Cyrl"])
         XCTAssertTrue(json.out.contains("\"user_add\""), "JSON keeps the stored names")

@@ -9,28 +9,28 @@ struct DemoReport {
 
     func show(on console: Console) {
         let messages = console.messages
-        console.output(messages("cli.demo.created", ["path": path]))
-        console.output(messages("cli.demo.case_count", ["cases": messages.number(cases.count)]))
+        console.say(messages("cli.demo.created", ["path": path]))
+        console.say(messages("cli.demo.case_count", ["cases": messages.number(cases.count)]))
         Self.showLogin(on: console)
-        console.output("")
-        console.output(messages("cli.demo.try"))
-        for command in exampleCommands() { console.output("  " + command) }
-        console.output("")
-        console.output(messages("cli.demo.remove", ["path": path]))
+        console.say("")
+        console.say(messages("cli.demo.try"))
+        for command in exampleCommands() { console.say("  " + command) }
+        console.say("")
+        console.say(messages("cli.demo.remove", ["path": path]))
     }
 
     /// The warning that a demo vault is never for real cases, its users and their passphrase.
     static func showLogin(on console: Console) {
         let messages = console.messages
-        console.output("")
-        console.output(messages("cli.demo.warning"))
-        console.output("")
-        console.output(messages("cli.demo.users"))
+        console.say("")
+        console.say(messages("cli.demo.warning"))
+        console.say("")
+        console.say(messages("cli.demo.users"))
         for user in DemoUsers.all {
-            console.output("  " + messages("cli.demo.user", ["user": user.name, "role": messages.label(user.role)]))
+            console.say("  " + messages("cli.demo.user", ["user": user.name, "role": messages.label(user.role)]))
         }
-        console.output(messages("cli.demo.passphrase", ["passphrase": DemoUsers.passphrase]))
-        console.output(messages("cli.demo.passphrase_note"))
+        console.say(messages("cli.demo.passphrase", ["passphrase": DemoUsers.passphrase]))
+        console.say(messages("cli.demo.passphrase_note"))
     }
 
     /// Commands that show each role at work on this vault.

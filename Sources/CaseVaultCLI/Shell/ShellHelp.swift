@@ -6,7 +6,7 @@ enum ShellHelp {
     static var commands: [String] {
         let tree = CommandTree.casevault
         let leaves = tree.paths.filter { path in
-            guard let first = path.first, !notHere.contains(first) else { return false }
+            guard let first = path.first, !notHere.contains(first), first != "help" else { return false }
             return tree.command(at: path)?.children.isEmpty ?? false
         }
         return leaves.map { $0.joined(separator: " ") } + ["help", "lang", "lock", "exit"]
@@ -31,9 +31,9 @@ enum ShellHelp {
         let width = commands.map(\.count).max() ?? 0
         for command in commands {
             let id = "cli.shell.help." + command.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-            console.output("  " + command.padding(toLength: width + 2, withPad: " ", startingAt: 0) + messages(id))
+            console.say("  " + command.padding(toLength: width + 2, withPad: " ", startingAt: 0) + messages(id))
         }
-        console.output("")
-        console.output(messages("cli.shell.help_command"))
+        console.say("")
+        console.say(messages("cli.shell.help_command"))
     }
 }
