@@ -14,7 +14,7 @@ struct DemoReport {
         Self.showLogin(on: console)
         console.say("")
         console.say(messages("cli.demo.try"))
-        for command in exampleCommands() { console.say("  " + command) }
+        for command in exampleCommands() { console.output("  " + command) }
         console.say("")
         console.say(messages("cli.demo.remove", ["path": path]))
     }
