@@ -9,7 +9,7 @@ extension Vault {
     func upgradeToDirectory(admin slot: KeySlotRow, ring formatOne: KeyRing, passphrase: SecretBytes,
                             clearFailures: Bool) throws -> UnlockedVault {
         let directoryKey = try Ed25519PrivateKey.generate()
-        let ring = try formatOne.adding(.directory, directoryKey.seed)
+        let ring = formatOne.adding(.directory, directoryKey.seed)
         let trust = TrustAnchor(vaultID: meta.vaultID, directoryPublicKey: try directoryKey.publicKey())
         let exchange = try ring.key(.exchange)
         let mine = try UserSigningKey.publicKeys(exchange: exchange, vaultID: meta.vaultID)
