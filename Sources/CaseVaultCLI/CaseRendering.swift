@@ -72,7 +72,7 @@ enum CaseRendering {
             lines += documentLines(document, messages)
         }
         if let work = document.work { lines += workLines(work, messages) }
-        return TextWrapping.wrap(lines, width: width.map { max($0 - 1, 20) }).joined(separator: "\n")
+        return TextWrapping.wrap(lines, width: width).joined(separator: "\n")
     }
 
     /// The document's own fields, for a case imported without intake answers.

@@ -29,19 +29,19 @@ public struct Console: Sendable {
         columns: { TerminalWidth.of($0 ? STDERR_FILENO : STDOUT_FILENO) }
     )
 
-    /// Width to wrap results to (stdout), nil when stdout is not a terminal.
-    var outputWidth: Int? { columns(false) }
-    /// Width to wrap prompts and messages to (stderr), nil when stderr is not a terminal.
-    var progressWidth: Int? { columns(true) }
+    /// Width to wrap results to (stdout): its terminal's, one column left free; nil when stdout
+    /// is not a terminal.
+    var outputWidth: Int? { columns(false).map(Self.wrapWidth) }
+    /// Width to wrap prompts and messages to (stderr), likewise.
+    var progressWidth: Int? { columns(true).map(Self.wrapWidth) }
+
+    private static func wrapWidth(_ columns: Int) -> Int { max(columns - 1, 20) }
 
     func output(_ line: String) { writeOut(line.hasSuffix("\n") ? line : line + "\n") }
     /// Prose for a person (not for scripts): on a terminal wrapped at word boundaries.
-    func say(_ text: String) { output(TextWrapping.wrap(text, width: outputWidth.map { max($0 - 1, 20) })) }
-    func error(_ message: String) { writeErr(TextWrapping.wrap("casevault: error: \(message)", width: messageWidth) + "\n") }
-    func hint(_ message: String) { writeErr(TextWrapping.wrap("casevault: hint: \(message)", width: messageWidth) + "\n") }
-
-    /// Errors and hints on a terminal wrap at word boundaries, one column left free.
-    private var messageWidth: Int? { progressWidth.map { max($0 - 1, 20) } }
+    func say(_ text: String) { output(TextWrapping.wrap(text, width: outputWidth)) }
+    func error(_ message: String) { writeErr(TextWrapping.wrap("casevault: error: \(message)", width: progressWidth) + "\n") }
+    func hint(_ message: String) { writeErr(TextWrapping.wrap("casevault: hint: \(message)", width: progressWidth) + "\n") }
     func progress(_ message: String) { writeErr(message) }
 
     /// Shows a CLI error and its hint in the user's language.

@@ -57,6 +57,23 @@ final class CLIHarness {
         run(arguments + ["--vault", vault, "--user", user, "--passphrase-file", try passphraseFile(user)], environment: environment)
     }
 
+    /// Creates the vault with the administrator `ana` and adds `users` (name, role), each with
+    /// the passphrase of `passphraseFile(name)`.
+    func makeVault(users: [(name: String, role: String)] = [], file: StaticString = #filePath, line: UInt = #line) throws {
+        let created = run(["init", "--vault", vault, "--admin", "ana", "--passphrase-file", try passphraseFile("ana")])
+        XCTAssertEqual(created.status, 0, created.err, file: file, line: line)
+        for user in users {
+            let added = try run(as: "ana", ["user", "add", user.name, "--role", user.role, "--new-passphrase-file", passphraseFile(user.name)])
+            XCTAssertEqual(added.status, 0, added.err, file: file, line: line)
+        }
+    }
+
+    /// Imports `two_cases.json` as the caseworker `user` and returns the first case's code.
+    func importTwoCases(as user: String) throws -> String {
+        try XCTUnwrap(try run(as: user, ["case", "create", "--from", Self.fixture("two_cases.json")]).out
+            .split(separator: "\n").first.map(String.init))
+    }
+
     static func fixture(_ name: String) throws -> String {
         try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent(name).path
     }

@@ -8,10 +8,8 @@ final class CaseCodeMessagesTests: XCTestCase {
 
     override func setUpWithError() throws {
         cli = try CLIHarness()
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
-        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "maja", "--role", "caseworker", "--new-passphrase-file", cli.passphraseFile("maja")]).status, 0)
-        code = try XCTUnwrap(try cli.run(as: "maja", ["case", "create", "--from", CLIHarness.fixture("two_cases.json")]).out
-            .split(separator: "\n").first.map(String.init))
+        try cli.makeVault(users: [("maja", "caseworker")])
+        code = try cli.importTwoCases(as: "maja")
     }
 
     func testClosingAClosedCaseSaysSoAndChangesNothing() throws {

@@ -12,8 +12,7 @@ final class CaseShowTests: XCTestCase {
 
     override func setUpWithError() throws {
         cli = try CLIHarness()
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
-        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "maja", "--role", "caseworker", "--new-passphrase-file", cli.passphraseFile("maja")]).status, 0)
+        try cli.makeVault(users: [("maja", "caseworker")])
     }
 
     /// Answers every question the form asks (each yes/no "yes", so every follow-up question is

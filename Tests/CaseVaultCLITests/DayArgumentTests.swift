@@ -28,12 +28,8 @@ final class DayArgumentTests: XCTestCase {
 
     func testTheLocalFormWorksInFollowUpAndAuditLog() throws {
         let cli = try CLIHarness()
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
-        for (user, role) in [("maja", "caseworker"), ("ivan", "auditor")] {
-            XCTAssertEqual(try cli.run(as: "ana", ["user", "add", user, "--role", role, "--new-passphrase-file", cli.passphraseFile(user)]).status, 0)
-        }
-        let code = try XCTUnwrap(try cli.run(as: "maja", ["case", "create", "--from", CLIHarness.fixture("two_cases.json")]).out
-            .split(separator: "\n").first.map(String.init))
+        try cli.makeVault(users: [("maja", "caseworker"), ("ivan", "auditor")])
+        let code = try cli.importTwoCases(as: "maja")
         let followUp = try cli.run(as: "maja", ["followup", code, "--due", "15.12.2026."])
         XCTAssertEqual(followUp.status, 0, followUp.err)
         XCTAssertTrue(followUp.out.contains("2026-12-15"), followUp.out)

@@ -51,7 +51,7 @@ final class DemoShellTests: XCTestCase {
 
     func testShellRefusesAVaultThatIsNotADemo() throws {
         let cli = try CLIHarness()
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
+        try cli.makeVault()
         let refused = cli.run(["demo", "--shell", "--vault", cli.vault])
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.err.contains("is not a demo vault"), refused.err)

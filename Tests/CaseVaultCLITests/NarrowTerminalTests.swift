@@ -16,8 +16,7 @@ final class NarrowTerminalTests: XCTestCase {
 
     func testCaseShowAndTheIntakeAtFiftyColumns() throws {
         let cli = try CLIHarness()
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
-        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "maja", "--role", "caseworker", "--new-passphrase-file", cli.passphraseFile("maja")]).status, 0)
+        try cli.makeVault(users: [("maja", "caseworker")])
         let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent("intake_sr-Cyrl.json")
         let fixture = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         var answers = Dictionary(uniqueKeysWithValues: try XCTUnwrap(fixture["answers"] as? [[String]]).map { ($0[0], $0[1]) })

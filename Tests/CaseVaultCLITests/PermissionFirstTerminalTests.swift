@@ -6,12 +6,8 @@ import XCTest
 final class PermissionFirstTerminalTests: XCTestCase {
     func testASupervisorIsRefusedBeforeTypingANoteOrAName() throws {
         let cli = try CLIHarness()
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
-        for (user, role) in [("maja", "caseworker"), ("sofija", "supervisor")] {
-            XCTAssertEqual(try cli.run(as: "ana", ["user", "add", user, "--role", role, "--new-passphrase-file", cli.passphraseFile(user)]).status, 0)
-        }
-        let code = try XCTUnwrap(try cli.run(as: "maja", ["case", "create", "--from", CLIHarness.fixture("two_cases.json")]).out
-            .split(separator: "\n").first.map(String.init))
+        try cli.makeVault(users: [("maja", "caseworker"), ("sofija", "supervisor")])
+        let code = try cli.importTwoCases(as: "maja")
         let command = [CLIProcess.binary.path, "shell", "--lang", "sr-Latn", "--vault", cli.vault, "--user", "sofija",
                        "--passphrase-file", try cli.passphraseFile("sofija")].map { "'\($0)'" }.joined(separator: " ")
         let terminal = try TmuxSession(command: command + "; echo EXIT-STATUS=$?; sleep 60")

@@ -6,12 +6,8 @@ import XCTest
 final class PermissionFirstTests: XCTestCase {
     func testRefusalComesBeforeAnythingIsAsked() throws {
         let cli = try CLIHarness()
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
-        for (user, role) in [("maja", "caseworker"), ("sofija", "supervisor")] {
-            XCTAssertEqual(try cli.run(as: "ana", ["user", "add", user, "--role", role, "--new-passphrase-file", cli.passphraseFile(user)]).status, 0)
-        }
-        let code = try XCTUnwrap(try cli.run(as: "maja", ["case", "create", "--from", CLIHarness.fixture("two_cases.json")]).out
-            .split(separator: "\n").first.map(String.init))
+        try cli.makeVault(users: [("maja", "caseworker"), ("sofija", "supervisor")])
+        let code = try cli.importTwoCases(as: "maja")
         for words in [["note", code], ["plan", code], ["case", "find"], ["user", "add", "nina", "--role", "caseworker"]] {
             let result = try cli.run(as: "sofija", words)
             XCTAssertEqual(result.status, 1, words.joined(separator: " "))
@@ -25,8 +21,7 @@ final class PermissionFirstTests: XCTestCase {
 final class UnknownUserFirstTests: XCTestCase {
     func testNoPassphraseIsAskedOfAUserWhoIsNotThere() throws {
         let cli = try CLIHarness()
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
-        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "ivan", "--role", "auditor", "--new-passphrase-file", cli.passphraseFile("ivan")]).status, 0)
+        try cli.makeVault(users: [("ivan", "auditor")])
         let result = cli.run(["cases", "--vault", cli.vault, "--user", "nobody", "--lang", "sr-Cyrl"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.err, "casevault: error: у овом трезору нема корисника nobody\n")

@@ -5,9 +5,7 @@ import XCTest
 final class ProfileCommandTests: XCTestCase {
     func testRoleIsNamedInTheChosenGender() throws {
         let cli = try CLIHarness()
-        let created = cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")])
-        XCTAssertEqual(created.status, 0, created.err)
-        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "marko", "--role", "caseworker", "--new-passphrase-file", cli.passphraseFile("marko")]).status, 0)
+        try cli.makeVault(users: [("marko", "caseworker")])
         let serbian = ["CASEVAULT_LANG": "sr-Cyrl"]
 
         let before = try cli.run(as: "marko", ["profile"], environment: serbian)

@@ -6,8 +6,7 @@ import XCTest
 final class RomaniSessionTerminalTests: XCTestCase {
     func testRomaniShellShowsTheReviewNoticeAndTheChosenRoleForm() throws {
         let cli = try CLIHarness()
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
-        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "marko", "--role", "caseworker", "--new-passphrase-file", cli.passphraseFile("marko")]).status, 0)
+        try cli.makeVault(users: [("marko", "caseworker")])
         XCTAssertEqual(try cli.run(as: "marko", ["profile", "--grammatical-gender", "masculine"]).status, 0)
 
         let command = [CLIProcess.binary.path, "shell", "--lang", "rom", "--vault", cli.vault, "--user", "marko"]

@@ -11,16 +11,22 @@ final class TextEntryTerminalTests: XCTestCase {
 
     /// A vault with ana (admin), maja (caseworker), vesna (auditor) and one case of maja's; its code.
     private func vaultWithACase(_ cli: CLIHarness) throws -> String {
-        XCTAssertEqual(cli.run(["init", "--vault", cli.vault, "--admin", "ana", "--passphrase-file", try cli.passphraseFile("ana")]).status, 0)
-        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "maja", "--role", "caseworker", "--new-passphrase-file", cli.passphraseFile("maja")]).status, 0)
-        XCTAssertEqual(try cli.run(as: "ana", ["user", "add", "vesna", "--role", "auditor", "--new-passphrase-file", cli.passphraseFile("vesna")]).status, 0)
-        return try XCTUnwrap(try cli.run(as: "maja", ["case", "create", "--from", CLIHarness.fixture("two_cases.json")]).out
-            .split(separator: "\n").first.map(String.init))
+        try cli.makeVault(users: [("maja", "caseworker"), ("vesna", "auditor")])
+        return try cli.importTwoCases(as: "maja")
     }
 
     private func shellCommand(_ cli: CLIHarness, _ options: [String]) -> String {
         ([CLIProcess.binary.path, "shell", "--vault", cli.vault, "--user", "maja"] + options).map { "'\($0)'" }.joined(separator: " ")
             + "; echo EXIT-STATUS=$?; sleep 60"
+    }
+
+    /// A shell of maja's on a real terminal, logged in and at its prompt (`promptStart`).
+    private func loggedInShell(_ cli: CLIHarness, _ options: [String], width: Int = 160, promptStart: String = "maja (") throws -> TmuxSession {
+        let terminal = try TmuxSession(command: shellCommand(cli, options), width: width)
+        try terminal.wait(for: "Passphrase for maja:")
+        try terminal.type(passphrase)
+        try terminal.waitForLines(startingWith: promptStart, atLeast: 1)
+        return terminal
     }
 
     /// Every string in the case's JSON, strings that hold JSON opened too.
@@ -90,10 +96,7 @@ final class TextEntryTerminalTests: XCTestCase {
         account += String(repeating: "ж", count: 20_000 - account.count)
         XCTAssertEqual(account.count, 20_000)
 
-        let terminal = try TmuxSession(command: shellCommand(cli, ["--lang", "en", "--idle-lock", "0"]), width: 50)
-        try terminal.wait(for: "Passphrase for maja:")
-        try terminal.type(passphrase)
-        try terminal.waitForLines(startingWith: "maja>", atLeast: 1)
+        let terminal = try loggedInShell(cli, ["--lang", "en", "--idle-lock", "0"], width: 50, promptStart: "maja>")
         XCTAssertFalse(try terminal.screen().contains("maja (caseworker)"), "a 50-column terminal gets the short prompt")
         try terminal.type("note \(code)")
         try terminal.wait(for: "Type the note")
@@ -112,10 +115,7 @@ final class TextEntryTerminalTests: XCTestCase {
         let cli = try CLIHarness()
         let code = try vaultWithACase(cli)
         let before = try noteEntries(cli, code)
-        let terminal = try TmuxSession(command: shellCommand(cli, ["--lang", "en"]))
-        try terminal.wait(for: "Passphrase for maja:")
-        try terminal.type(passphrase)
-        try terminal.waitForLines(startingWith: "maja (", atLeast: 1)
+        let terminal = try loggedInShell(cli, ["--lang", "en"])
         try terminal.type("note \(code)")
         try terminal.wait(for: "Type the note")
         try terminal.type("Половина белешке")
@@ -157,10 +157,7 @@ final class TextEntryTerminalTests: XCTestCase {
     func testControlCAtTheNameToFindCancelsTheSearch() throws {
         let cli = try CLIHarness()
         _ = try vaultWithACase(cli)
-        let terminal = try TmuxSession(command: shellCommand(cli, ["--lang", "en"]))
-        try terminal.wait(for: "Passphrase for maja:")
-        try terminal.type(passphrase)
-        try terminal.waitForLines(startingWith: "maja (", atLeast: 1)
+        let terminal = try loggedInShell(cli, ["--lang", "en"])
         try terminal.type("case find")
         try terminal.wait(for: "Name to find")
         try terminal.tmuxSendLiteral("Радмила")

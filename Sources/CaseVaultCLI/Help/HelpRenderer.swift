@@ -39,7 +39,7 @@ enum HelpRenderer {
             }
             known.append(word)
         }
-        console.output(TextWrapping.wrap(page(known, console.messages, tree: tree), width: console.outputWidth.map { max($0 - 1, 20) }))
+        console.say(page(known, console.messages, tree: tree))
         return 0
     }
 

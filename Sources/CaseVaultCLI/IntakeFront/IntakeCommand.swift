@@ -80,7 +80,7 @@ struct IntakeCommand: VaultCommand {
         console.output(code.rawValue)
         console.progress(messages("cli.intake.created", ["code": code.rawValue]) + "\n")
         if result.answers[SafetyPanel.immediateDanger] == .yesNo(true) {
-            console.progress("\n" + TextWrapping.wrap(DangerAlert.lines(messages), width: console.progressWidth.map { max($0 - 1, 20) }).joined(separator: "\n") + "\n")
+            console.progress("\n" + TextWrapping.wrap(DangerAlert.lines(messages), width: console.progressWidth).joined(separator: "\n") + "\n")
         }
     }
 }

@@ -19,7 +19,7 @@ struct IntakeDialogue {
     private func say(_ text: String) { console.progress(TextWrapping.wrap(text, width: width) + "\n") }
 
     /// Columns to wrap to (one left free), nil when stderr is not a terminal.
-    private var width: Int? { console.progressWidth.map { max($0 - 1, 20) } }
+    private var width: Int? { console.progressWidth }
 
     mutating func run() throws -> IntakeResult {
         var lastSection: String?
