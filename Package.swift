@@ -53,7 +53,7 @@ let package = Package(
         // Disclosure control of released counts: cell suppression and its integer-programming audit.
         .target(name: "DisclosureControl", dependencies: ["CGLPK"]),
         // Statistics layer: the non-identifying facts of consenting cases and the tables made of them.
-        .target(name: "Statistics", dependencies: ["Intake", "DisclosureControl"]),
+        .target(name: "Statistics", dependencies: ["CaseStore", "DisclosureControl", "VaultCrypto"]),
         // Access layer: the policy, sessions that enforce it, the passphrase rule.
         .target(name: "Access", dependencies: ["CaseStore", "VaultCrypto"]),
         .target(
@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(name: "TransliterationTests", dependencies: ["Transliteration"]),
         .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Intake"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CaseStore", "TestSupport"]),
         .testTarget(
             name: "IntakeTests",
             dependencies: ["Intake", "Transliteration"],

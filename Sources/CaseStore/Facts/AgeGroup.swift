@@ -1,5 +1,3 @@
-import Intake
-
 /// The GBVIMS age groups of survivors and perpetrators. Statistics never carry an age or a
 /// birth date, only one of these.
 public enum AgeGroup: String, CaseIterable, Codable, Sendable {
@@ -26,7 +24,7 @@ public enum AgeGroup: String, CaseIterable, Codable, Sendable {
 
     /// The group at the incident: from the birth date on the incident day when both are known,
     /// else from the age stated at the interview.
-    public init(birthDate: CalendarDay?, incidentDate: CalendarDay?, statedAge: Int?) {
+    public init(birthDate: CivilDay?, incidentDate: CivilDay?, statedAge: Int?) {
         if let birthDate, let incidentDate {
             self.init(age: incidentDate.age(bornOn: birthDate))
         } else {

@@ -1,5 +1,3 @@
-import Intake
-
 /// How long after the incident the survivor reported it, in the GBVIMS buckets. Half-open
 /// ranges of whole days: 0 ≤ d < 4 is "0–3 days", 4 ≤ d < 6 "4–5 days", and so on (a widely
 /// used tool counts day 4 as "0–3 days"; this one does not).
@@ -24,7 +22,7 @@ public enum ReportingDelay: String, CaseIterable, Codable, Sendable {
     }
 
     /// The bucket of the report date minus the incident date.
-    public init(incident: CalendarDay?, report: CalendarDay?) {
+    public init(incident: CivilDay?, report: CivilDay?) {
         guard let incident, let report else {
             self = .unknown
             return

@@ -1,10 +1,9 @@
-import Intake
-import Statistics
+@testable import CaseStore
 import XCTest
 
 /// The GBVIMS buckets statistics are counted in (issue 10).
 final class BucketTests: XCTestCase {
-    func day(_ iso: String) -> CalendarDay { CalendarDay(iso: iso)! }
+    func day(_ iso: String) -> CivilDay { CivilDay(iso: iso)! }
 
     func testReportingDelayUsesHalfOpenRanges() {
         let incident = day("2026-02-26")
