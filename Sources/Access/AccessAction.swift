@@ -11,6 +11,7 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case caseFind = "case.find"
     case caseAccessLog = "case.access_log"
     case statisticsRun = "statistics.run"
+    case statisticsPolicy = "statistics.policy"
     case exportApprove = "export.approve"
     case userManage = "user.manage"
     case backup

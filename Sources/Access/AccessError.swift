@@ -12,6 +12,11 @@ public enum AccessError: Error, Equatable, Sendable {
     case alreadyClosed(code: String)
     /// `reopen` of a case that is open: nothing was changed.
     case notClosed(code: String)
+    /// A release with differential-privacy noise would spend more than this month's budget
+    /// left (in units of ε/10000); recorded in the audit trail, nothing released.
+    case privacyBudgetExceeded(left: Int)
+    /// A `consent` change that changes nothing: the case already has this consent.
+    case consentUnchanged(code: String)
 }
 
 /// Why a passphrase was refused.

@@ -46,7 +46,7 @@ public enum Policy {
              (.caseworker, .caseErase): .assigned
         case (.supervisor, .caseErase), (.supervisor, .caseAssign), (.supervisor, .caseList), (.supervisor, .caseAccessLog),
              (.supervisor, .statisticsRun), (.supervisor, .exportApprove): .allow
-        case (.admin, .caseList), (.admin, .userManage), (.admin, .backup), (.admin, .rekey), (.admin, .auditVerify),
+        case (.admin, .caseList), (.admin, .userManage), (.admin, .statisticsPolicy), (.admin, .backup), (.admin, .rekey), (.admin, .auditVerify),
              (.admin, .auditCheckpoint): .allow
         case (.auditor, .caseAccessLog), (.auditor, .auditRead), (.auditor, .auditVerify), (.auditor, .auditCheckpoint): .allow
         default: .deny

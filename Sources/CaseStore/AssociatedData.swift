@@ -33,3 +33,9 @@ extension String {
         count >= length ? self : String(repeating: "0", count: length - count) + self
     }
 }
+
+extension AssociatedData {
+    static func caseFacts(vaultID: [UInt8], code: String, version: Int) -> [UInt8] {
+        make("case_facts.sealed", hex(vaultID), code, "v\(version)")
+    }
+}

@@ -57,6 +57,10 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case auditVerify = "audit_verify"
     case auditCheckpoint = "audit_checkpoint"
     case statistics
+    /// Statistics facts computed for cases of a vault made before statistics.
+    case statisticsPrepare = "statistics_prepare"
+    /// An administrator changed the statistics policy (threshold, privacy budgets).
+    case statisticsPolicy = "statistics_policy"
 }
 
 /// How the recorded action ended.

@@ -42,6 +42,11 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     /// The vault was upgraded to the signed directory, but no administrator has logged in since to
     /// build it; until then only administrators may log in.
     case directoryNotEstablished
+    /// Cases have no statistics facts yet (a vault from before statistics): a caseworker or an
+    /// administrator computes them at login. Carries how many cases are waiting.
+    case statisticsNotPrepared(Int)
+    /// A disclosure-control threshold below the smallest allowed (3), or a negative budget.
+    case statisticsThresholdTooLow(Int)
 }
 
 /// Why storage failed, without the engine's own (English) message.
@@ -69,6 +74,8 @@ public enum SignedRecord: Sendable, Equatable {
     /// The audit trail: entries that need a user's keys stand after the newest signed head, or
     /// that head does not verify.
     case auditTrail
+    /// The statistics policy (threshold and privacy budgets).
+    case statisticsPolicy
 }
 
 /// Which sealed record failed authentication, so fronts can name it in the user's language.
@@ -81,6 +88,8 @@ public enum SealedRecord: Sendable, Equatable {
     case keyGrant(user: String)
     /// A user's intake draft.
     case intakeDraft(user: String)
+    /// A case's statistics facts (missing, from another version, or altered), by case code.
+    case caseFacts(String)
 }
 
 /// Why a case document was refused; stable codes that the CLI translates.

@@ -253,6 +253,27 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
+    func forEachFactsRow(_ body: (FactsRow) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT c.code, c.version, f.case_version, f.sealed FROM cases c LEFT JOIN case_facts f ON f.case_id = c.id
+                WHERE c.status != 'erased' ORDER BY c.id
+                """)
+            while let row = try rows.next() {
+                let sealed: Data? = row[3]
+                try body(FactsRow(code: row[0], version: row[1], factsVersion: row[2], sealed: sealed.map { Array($0) }))
+            }
+        }
+    }
+
+    func statisticsPolicy() throws -> StatisticsPolicyRow? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT revision, signer, body, signature FROM statistics_policy").map {
+                StatisticsPolicyRow(revision: $0[0], signer: $0[1], body: Self.bytes($0[2]), signature: Self.bytes($0[3]))
+            }
+        }
+    }
+
     private static let auditColumns = "seq, at, actor, action, case_code, outcome, payload, hash"
 
     private static func auditRow(_ row: Row) -> AuditEntryRow {
@@ -381,6 +402,13 @@ final class SQLiteVaultStorage: VaultStorage {
         case .setGrammaticalGender(let user, let gender):
             try db.execute(sql: "INSERT OR REPLACE INTO user_profiles (user_name, grammatical_gender) VALUES (?, ?)",
                            arguments: [user, gender.rawValue])
+        case .putFacts(let code, let caseVersion, let sealed):
+            let id = try liveCaseID(code, db)
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO case_facts (case_id, case_version, sealed) VALUES (?, ?, ?)")
+                .execute(arguments: [id, caseVersion, Data(sealed)])
+        case .putStatisticsPolicy(let row):
+            try db.execute(sql: "INSERT OR REPLACE INTO statistics_policy (singleton, revision, signer, body, signature) VALUES (1, ?, ?, ?, ?)",
+                           arguments: [row.revision, row.signer, Data(row.body), Data(row.signature)])
         case .clearLoginFailures(let user):
             try db.execute(sql: "DELETE FROM login_failures WHERE user_name = ?", arguments: [user])
         case .insertCase(let row, let tokens):
@@ -439,6 +467,7 @@ final class SQLiteVaultStorage: VaultStorage {
             let id = try liveCaseID(code, db)
             try db.execute(sql: "DELETE FROM case_history WHERE case_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM name_index WHERE case_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM case_facts WHERE case_id = ?", arguments: [id])
             try db.execute(sql: "UPDATE cases SET status = 'erased', wrapped_key = NULL, document = NULL, updated_day = ?, state_signer = NULL, state_document_hash = NULL, state_signature = NULL WHERE id = ?",
                            arguments: [updatedDay, id])
         }

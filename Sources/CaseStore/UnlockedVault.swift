@@ -30,6 +30,8 @@ public final class UnlockedVault {
     var storage: any VaultStorage { vault.storage }
     var sealer: CaseSealer { CaseSealer(vaultID: vault.meta.vaultID, keyVersion: vault.meta.keyVersion, keys: keys) }
     var vaultID: [UInt8] { vault.meta.vaultID }
+    /// Seals and opens statistics facts; needs the statistics key.
+    var factsSealer: FactsSealer { get throws { FactsSealer(vaultID: vaultID, key: try keys.key(.statistics)) } }
 
     /// Commits `mutations` with this user's signature over the audit head they leave: the one
     /// path by which a logged-in user writes.
@@ -110,6 +112,7 @@ public final class UnlockedVault {
             try CaseDocumentCodec.validate(document, today: today, position: documents.count > 1 ? index + 1 : nil)
         }
         let sealer = sealer
+        let facts = try factsSealer
         let day = ISODay.format(today)
         let assignee = role == .caseworker ? user : nil
         var mutations: [StorageMutation] = []
@@ -123,6 +126,7 @@ public final class UnlockedVault {
             row.state = try CaseState.sign(code: code.rawValue, status: .open, assignee: assignee, version: 1, revision: audited ? 1 : 0,
                                            document: row.document ?? [], signer: user, key: signingKey, vaultID: vaultID)
             mutations.append(.insertCase(row, nameTokens: tokens))
+            mutations.append(try facts.mutation(for: document, code: code.rawValue, version: 1, createdDay: day))
             if audited { mutations.append(.appendAudit(try auditDraft(.caseCreate, caseCode: code.rawValue))) }
             codes.append(code)
             progress?(codes.count)
@@ -139,7 +143,7 @@ public final class UnlockedVault {
     }
 
     /// The case row, its signed state verified (see `verifyState`).
-    private func liveRow(_ code: CaseCode) throws -> CaseRow {
+    func liveRow(_ code: CaseCode) throws -> CaseRow {
         guard let row = try storage.caseRow(code: code.rawValue) else { throw CaseStoreError.caseNotFound(code.rawValue) }
         guard row.status != .erased else { throw CaseStoreError.caseErased(code.rawValue) }
         try verifyState(row)
@@ -189,6 +193,7 @@ public final class UnlockedVault {
             .replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
                              nameTokens: try sealer.nameTokens(document.survivor.name)),
             try nextState(of: row, version: version, document: sealed),
+            try factsSealer.mutation(for: document, code: code.rawValue, version: version, createdDay: row.createdDay),
             .appendAudit(auditDraft(.caseUpdate, caseCode: code.rawValue, details: ["version": String(version)])),
         ])
         return version
@@ -214,6 +219,7 @@ public final class UnlockedVault {
             .replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
                              nameTokens: try sealer.nameTokens(document.survivor.name)),
             try nextState(of: row, status: status, version: version, document: sealed),
+            try factsSealer.mutation(for: document, code: code.rawValue, version: version, createdDay: row.createdDay),
             .appendAudit(try auditDraft(action, caseCode: code.rawValue, details: details)),
         ])
         return version
@@ -252,8 +258,9 @@ public final class UnlockedVault {
         return try verified(matches).sorted { $0.code < $1.code }
     }
 
-    /// Erases a case by crypto-shredding: its wrapped data key and every sealed version are
-    /// deleted (and overwritten, `secure_delete`); a tombstone keeps only the code and status.
+    /// Erases a case by crypto-shredding: its wrapped data key, every sealed version and its
+    /// statistics facts are deleted (and overwritten, `secure_delete`); a tombstone keeps only the
+    /// code and status.
     public func eraseCase(_ code: CaseCode) throws {
         _ = try keys.key(.caseWrapping)
         _ = try liveRow(code)

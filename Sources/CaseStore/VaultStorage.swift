@@ -38,6 +38,11 @@ public protocol VaultStorage: AnyObject {
     func codes(withAllTokens tokens: [[UInt8]]) throws -> [String]
     /// Every case row that is not erased, in id order.
     func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws
+    /// Every live case's statistics row, in id order: its code and current version beside the
+    /// facts stored for it (nil when none are).
+    func forEachFactsRow(_ body: (FactsRow) throws -> Void) throws
+    /// The signed statistics policy, nil before an administrator has set one.
+    func statisticsPolicy() throws -> StatisticsPolicyRow?
     /// The newest audit entry's sequence number and hash, nil for an empty trail.
     func auditHead() throws -> (seq: Int64, hash: [UInt8])?
     /// Audit entries matching `filter`, oldest first.
@@ -89,6 +94,10 @@ public enum StorageMutation: Sendable {
     case putIntakeDraft(user: String, sealed: [UInt8], updatedDay: String)
     case deleteIntakeDraft(user: String)
     case setGrammaticalGender(user: String, gender: GrammaticalGender)
+    /// Replaces a live case's sealed statistics facts, made for its version `caseVersion`.
+    case putFacts(code: String, caseVersion: Int, sealed: [UInt8])
+    /// Replaces the signed statistics policy.
+    case putStatisticsPolicy(StatisticsPolicyRow)
     /// Appends an audit entry; the store assigns its sequence number and chain hash.
     case appendAudit(AuditDraft)
     /// Keeps the audit key a rekey replaces, sealed under its successor.
@@ -97,6 +106,25 @@ public enum StorageMutation: Sendable {
     case putDirectory(DirectoryRow)
     /// Signs the audit head the batch has reached so far: `sign(seq, hash)` returns the signature.
     case signAuditHead(signer: String, directoryRevision: Int, sign: @Sendable (Int64, [UInt8]) throws -> [UInt8])
+}
+
+/// A live case's statistics row as stored: sealed facts bound to the case code and the version
+/// they were made for.
+public struct FactsRow: Sendable, Equatable {
+    public var code: String
+    /// The case's current version.
+    public var version: Int
+    /// The version the stored facts were made for (nil when the case has no facts row).
+    public var factsVersion: Int?
+    public var sealed: [UInt8]?
+}
+
+/// The statistics policy an administrator signed: threshold and privacy budgets.
+public struct StatisticsPolicyRow: Sendable, Equatable {
+    public var revision: Int
+    public var signer: String
+    public var body: [UInt8]
+    public var signature: [UInt8]
 }
 
 /// The signed user directory as stored.

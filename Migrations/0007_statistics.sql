@@ -1,0 +1,20 @@
+-- Statistics (issue 10). Every live case has one row of sealed facts under the statistics key,
+-- consenting or not (a case without consent seals only "no facts"), padded to whole blocks, so
+-- the file shows neither who consented nor what a case's facts are. The sealed value is bound
+-- to the case code and `case_version`, which must equal the case's current version: a row put
+-- back from an older version, copied from another case, or missing is refused as tampering.
+-- The admin's disclosure-control and privacy-budget settings are one body signed by an
+-- administrator the directory certifies. Never edit after it ships.
+CREATE TABLE case_facts (
+    case_id      INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    case_version INTEGER NOT NULL,
+    sealed       BLOB    NOT NULL
+);
+
+CREATE TABLE statistics_policy (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    revision  INTEGER NOT NULL,
+    signer    TEXT    NOT NULL,
+    body      BLOB    NOT NULL,
+    signature BLOB    NOT NULL
+);

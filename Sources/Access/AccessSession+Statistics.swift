@@ -1,0 +1,84 @@
+import CaseStore
+
+/// Statistics through the policy: only a supervisor reads facts and releases tables (every
+/// other role is refused, and the refusal is audited); only an administrator sets the
+/// threshold and budgets; a caseworker changes a survivor's statistics consent on her case.
+extension AccessSession {
+    /// The statistics policy in force (threshold, budgets), verified.
+    public func statisticsPolicy() throws -> StatisticsPolicy {
+        try require(.statisticsRun, auditAction: .statistics)
+        return try vault.statisticsPolicy()
+    }
+
+    /// Streams the facts of every consenting case to `body` (see `UnlockedVault.forEachFacts`).
+    /// Nothing is released by this: `recordStatisticsRelease` records what is shown.
+    public func forEachFacts(_ body: (CaseFacts) throws -> Void) throws {
+        try require(.statisticsRun, auditAction: .statistics)
+        try vault.forEachFacts(body)
+    }
+
+    /// This supervisor's budget for the current month and what she has spent of it, in units of
+    /// ε/10000 (budget nil: none was set, so no noisy release is possible).
+    public func privacyBudget() throws -> (monthly: Int?, spent: Int) {
+        try require(.statisticsRun, auditAction: .statistics)
+        return (try vault.statisticsPolicy().monthlyBudgets[actor.name], try vault.privacySpentThisMonth())
+    }
+
+    /// Records a release before it is shown: what was asked (`details`: dimensions, filters,
+    /// counts hidden; never a count) and the ε it spends. A release that would overspend this
+    /// month's budget is refused, recorded as denied, and nothing is spent.
+    public func recordStatisticsRelease(details: [String: String], epsilonUnits: Int) throws {
+        try require(.statisticsRun, auditAction: .statistics)
+        var details = details
+        if epsilonUnits > 0 {
+            let (monthly, spent) = try privacyBudget()
+            let left = max(0, (monthly ?? 0) - spent)
+            guard epsilonUnits <= left else {
+                details["reason"] = "privacy_budget"
+                details["epsilon_units"] = String(epsilonUnits)
+                try vault.recordAudit(.statistics, outcome: .denied, details: details)
+                throw AccessError.privacyBudgetExceeded(left: left)
+            }
+            details["epsilon_units"] = String(epsilonUnits)
+        }
+        try vault.recordAudit(.statistics, outcome: .ok, details: details)
+    }
+
+    /// Sets the statistics policy (administrators).
+    public func setStatisticsPolicy(_ policy: StatisticsPolicy) throws {
+        try require(.statisticsPolicy, auditAction: .statisticsPolicy)
+        try vault.setStatisticsPolicy(policy)
+    }
+
+    /// The policy as it stands, for an administrator about to change it.
+    public func currentStatisticsPolicy() throws -> StatisticsPolicy {
+        try require(.statisticsPolicy, auditAction: .statisticsPolicy)
+        return try vault.statisticsPolicy()
+    }
+
+    /// Computes the facts of cases that have none yet (a vault made before statistics), for a
+    /// user whose keys can (a caseworker or an administrator); 0 when nothing is waiting.
+    @discardableResult
+    public func prepareStatistics(progress: ((Int, Int) -> Void)? = nil) throws -> Int {
+        guard actor.role == .caseworker || actor.role == .admin else { return 0 }
+        return try vault.computeMissingFacts(progress: progress)
+    }
+
+    /// How many cases wait for their facts (0 for a role that cannot compute them).
+    public func statisticsWaiting() throws -> Int {
+        guard actor.role == .caseworker || actor.role == .admin else { return 0 }
+        return try vault.factsToCompute()
+    }
+
+    /// Gives or withdraws the survivor's consent to anonymous statistics: a new version of the
+    /// case whose facts are written (or withdrawn) in the same transaction.
+    public func setStatisticsConsent(_ code: CaseCode, _ consent: Bool) throws {
+        _ = try requireCase(.caseUpdate, code, auditAction: .caseUpdate)
+        guard try vault.readCase(code, recordAccess: false).document.consent.statistics != consent else {
+            throw AccessError.consentUnchanged(code: code.rawValue)
+        }
+        try vault.amendCase(code, action: .caseUpdate, details: ["consent.statistics": consent ? "yes" : "no"]) { document in
+            document.consent.statistics = consent
+        }
+    }
+}

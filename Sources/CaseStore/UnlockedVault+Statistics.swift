@@ -1,0 +1,78 @@
+/// Statistics facts: read for a statistics reader, and computed once for a vault made before
+/// statistics existed. Every later change writes a case's facts in the same transaction as the
+/// change and its audit entry (`createCases`, `updateCase`, `amendCase`; `eraseCase` deletes them).
+extension UnlockedVault {
+    /// Cases per transaction when facts are computed for an existing vault.
+    static let factsBatch = 500
+
+    /// Calls `body` with the facts of every live case whose survivor consented to statistics, in
+    /// case order. Nothing is read from a case but its sealed facts. Throws
+    /// `statisticsNotPrepared` while cases have no facts yet, and a tamper error naming the case
+    /// whose facts were altered, put back from another version or copied from another case.
+    public func forEachFacts(_ body: (CaseFacts) throws -> Void) throws {
+        let sealer = try factsSealer
+        let missing = try casesWithoutFacts()
+        guard missing.isEmpty else { throw CaseStoreError.statisticsNotPrepared(missing.count) }
+        try storage.forEachFactsRow { row in
+            if let facts = try sealer.open(row) { try body(facts) }
+        }
+    }
+
+    /// Codes of live cases that have no facts row yet.
+    func casesWithoutFacts() throws -> [String] {
+        var codes: [String] = []
+        try storage.forEachFactsRow { row in if row.sealed == nil { codes.append(row.code) } }
+        return codes
+    }
+
+    /// How many cases still need their facts computed (after an upgrade).
+    public func factsToCompute() throws -> Int { try casesWithoutFacts().count }
+
+    /// Computes the facts of every case that has none, from its verified document, in batches
+    /// of `factsBatch` cases each committed with an audit entry; `progress` gets (done, total).
+    /// Needs the case-wrapping and statistics keys (a caseworker or an administrator); nothing
+    /// of a document is shown or kept but its facts. Returns how many cases were done.
+    @discardableResult
+    public func computeMissingFacts(progress: ((Int, Int) -> Void)? = nil) throws -> Int {
+        let codes = try casesWithoutFacts()
+        guard !codes.isEmpty else { return 0 }
+        let sealer = sealer
+        let facts = try factsSealer
+        var done = 0
+        for start in stride(from: 0, to: codes.count, by: Self.factsBatch) {
+            let batch = codes[start..<min(start + Self.factsBatch, codes.count)]
+            var mutations: [StorageMutation] = []
+            for text in batch {
+                guard let code = CaseCode(text) else { throw CaseStoreError.tamperedRecord(.caseFile(text)) }
+                let row = try liveRow(code)
+                let dataKey = try sealer.dataKey(for: row, code: code)
+                guard let sealed = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(text)) }
+                let document = try sealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
+                mutations.append(try facts.mutation(for: document, code: text, version: row.version, createdDay: row.createdDay))
+            }
+            mutations.append(.appendAudit(try auditDraft(.statisticsPrepare, details: ["cases": String(batch.count)])))
+            try commit(mutations)
+            done += batch.count
+            progress?(done, codes.count)
+        }
+        return done
+    }
+}
+
+extension UnlockedVault {
+    /// The ε this user's statistics releases spent this calendar month (UTC), in units of
+    /// ε/10000: the sum over her own recorded releases. The ledger is the audit trail itself,
+    /// so it cannot be reset by editing the file without the hash chain showing it.
+    public func privacySpentThisMonth() throws -> Int {
+        let monthStart = String(vault.options.today.prefix(8)) + "01"
+        let filter = AuditFilter(actor: user, action: AuditAction.statistics.rawValue, since: monthStart)
+        let keys = AuditKeyChain.keys(current: try keys.key(.audit), retired: try storage.retiredAuditKeys(), vaultID: vaultID)
+        var spent = 0
+        for row in try storage.auditEntries(filter) where row.outcome == AuditOutcome.ok.rawValue && row.payload != nil {
+            let details = AuditPayload.open(row, keys: keys)
+            guard !details.isEmpty else { throw CaseStoreError.untrustedSignature(.auditTrail) }
+            spent += Int(details["epsilon_units"] ?? "0") ?? 0
+        }
+        return spent
+    }
+}
