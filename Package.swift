@@ -62,6 +62,7 @@ let package = Package(
                 "Access",
                 "CaseStore",
                 "Intake",
+                "Statistics",
                 "Transliteration",
                 "VaultCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AccessTests",
-            dependencies: ["Access", "CaseStore", "TestSupport", "VaultCrypto", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Access", "CaseStore", "Statistics", "TestSupport", "VaultCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CaseVaultCLITests",

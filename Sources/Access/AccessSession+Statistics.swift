@@ -28,20 +28,24 @@ extension AccessSession {
     /// counts hidden; never a count) and the ε it spends. A release that would overspend this
     /// month's budget is refused, recorded as denied, and nothing is spent.
     public func recordStatisticsRelease(details: [String: String], epsilonUnits: Int) throws {
-        try require(.statisticsRun, auditAction: .statistics)
         var details = details
         if epsilonUnits > 0 {
-            let (monthly, spent) = try privacyBudget()
-            let left = max(0, (monthly ?? 0) - spent)
-            guard epsilonUnits <= left else {
-                details["reason"] = "privacy_budget"
-                details["epsilon_units"] = String(epsilonUnits)
-                try vault.recordAudit(.statistics, outcome: .denied, details: details)
-                throw AccessError.privacyBudgetExceeded(left: left)
-            }
+            try requirePrivacyBudget(epsilonUnits, details: details)
             details["epsilon_units"] = String(epsilonUnits)
         }
         try vault.recordAudit(.statistics, outcome: .ok, details: details)
+    }
+
+    /// Refuses (and records as denied) a noisy release of `units` that this month's budget left
+    /// cannot pay for; asked before any fact is read, and again when the release is recorded.
+    public func requirePrivacyBudget(_ units: Int, details: [String: String]) throws {
+        let (monthly, spent) = try privacyBudget()
+        let left = max(0, (monthly ?? 0) - spent)
+        guard units <= left else {
+            try vault.recordAudit(.statistics, outcome: .denied,
+                                  details: details.merging(["reason": "privacy_budget", "epsilon_units": String(units)]) { $1 })
+            throw AccessError.privacyBudgetExceeded(left: left)
+        }
     }
 
     /// Sets the statistics policy (administrators).

@@ -8,7 +8,7 @@ struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Create, show, list and find cases.",
-        subcommands: [Create.self, Show.self, List.self, Find.self, Assign.self, AccessLog.self]
+        subcommands: [Create.self, Show.self, List.self, Find.self, Assign.self, AccessLog.self, CaseConsentCommand.self]
     )
 
     /// `casevault case create --from FILE`.

@@ -20,7 +20,7 @@ public struct CaseVaultCommand: ParsableCommand {
         subcommands: [InitCommand.self, StatusCommand.self, IntakeCommand.self, ShellCommand.self, DemoCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
                       FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
                       UserCommand.self, PasswdCommand.self, ProfileCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
-                      VerifyBackupCommand.self]
+                      VerifyBackupCommand.self, StatsCommand.self]
     )
 
     /// `--lang L` is taken out of the arguments before parsing (`LanguageOption`, so it may stand

@@ -70,7 +70,9 @@ struct LoginOptions: ParsableArguments {
         try Self.refuseUnknownUser(name, in: opened)
         let file = passphraseFile ?? ProcessInfo.processInfo.environment["CASEVAULT_PASSPHRASE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         let passphrase = try PassphraseSource(file: file).read(prompt: console.messages("cli.prompt.passphrase", ["user": name]), console: console)
-        return (AccessSession(try opened.unlock(user: name, passphrase: passphrase)), passphrase)
+        let session = AccessSession(try opened.unlock(user: name, passphrase: passphrase))
+        try StatisticsPreparation.run(session, console: console)
+        return (session, passphrase)
     }
 
     /// A user without a key slot is told so before being asked for a passphrase. The attempt

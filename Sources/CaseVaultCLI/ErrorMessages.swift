@@ -1,5 +1,6 @@
 import Access
 import CaseStore
+import Statistics
 import Foundation
 import Intake
 import VaultCrypto
@@ -81,6 +82,10 @@ enum ErrorMessages {
             messages("cli.error.untrusted_signature", ["record": signedRecordName(record, messages)])
         case .directoryNotEstablished:
             messages("cli.error.directory_not_established")
+        case .statisticsNotPrepared(let count):
+            messages.plural("cli.error.statistics_not_prepared", count: count)
+        case .statisticsThresholdTooLow(let value):
+            messages("cli.stats.error.threshold_too_low", ["value": String(value)])
         }
     }
 
@@ -142,6 +147,10 @@ enum ErrorMessages {
             messages("cli.error.already_closed", ["code": safe(code)])
         case .notClosed(let code):
             messages("cli.error.not_closed", ["code": safe(code)])
+        case .privacyBudgetExceeded(let left):
+            messages("cli.stats.error.budget_exceeded", ["left": (try? Epsilon(units: left).description) ?? "0"])
+        case .consentUnchanged(let code):
+            messages("cli.error.consent_unchanged", ["code": safe(code)])
         }
     }
 
@@ -185,6 +194,7 @@ enum ErrorMessages {
         case .keySlot(let user): messages("cli.record.key_slot", ["user": safe(user)])
         case .keyGrant(let user): messages("cli.record.key_grant", ["user": safe(user)])
         case .intakeDraft(let user): messages("cli.record.intake_draft", ["user": safe(user)])
+        case .caseFacts(let code): messages("cli.record.case_facts", ["code": safe(code)])
         }
     }
 
@@ -196,6 +206,7 @@ enum ErrorMessages {
         case .keyGrant(let user): messages("cli.record.key_grant", ["user": safe(user)])
         case .caseState(let code): messages("cli.record.case_state", ["code": safe(code)])
         case .auditTrail: messages("cli.record.audit_trail")
+        case .statisticsPolicy: messages("cli.record.statistics_policy")
         }
     }
 }

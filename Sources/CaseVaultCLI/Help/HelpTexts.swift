@@ -25,6 +25,8 @@ enum HelpTexts {
         "backup out": "backup_out", "audit_checkpoint --out": "checkpoint_out", "verify_backup file": "backup_file",
         "passwd --new-passphrase-file": "own_new_passphrase_file",
         "init --passphrase-file": "admin_passphrase_file", "demo --vault": "demo_vault",
+        "stats_table --by": "stats_by", "stats_table --from": "stats_from", "stats_table --to": "stats_to",
+        "stats_table --format": "stats_format", "stats_report --format": "stats_format",
     ]
 
     /// The help text of `argument` in the command at `path`.

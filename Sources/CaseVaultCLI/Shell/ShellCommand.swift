@@ -39,6 +39,7 @@ struct ShellCommand: VaultCommand {
             try Self.end(status)
         }
         let session = AccessSession(try vault.unlock(user: user, passphrase: passphrase))
+        try StatisticsPreparation.run(session, console: console)
         let idle = TimeInterval(idleLock ?? ProcessInfo.processInfo.environment["CASEVAULT_IDLE_LOCK"].flatMap(Int.init) ?? 300)
         let command = self
         let shell = ShellSession(session: session, vaultPath: location.path, user: user, passphraseFile: passphraseFile, editor: editor,

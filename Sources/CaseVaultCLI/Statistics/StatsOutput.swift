@@ -1,0 +1,41 @@
+import Foundation
+import Statistics
+
+/// Shows a statistics release: as an aligned table with a compact bar chart on a terminal, as
+/// a CSV pivot table, or as JSON; and, when asked, a bar chart in a new SVG file.
+enum StatsOutput {
+    static func show(_ release: StatisticsRelease, title: String, format: StatsFormat, chart: String?, console: Console,
+                     titles: [String: String] = [:], extra: [String] = []) throws {
+        let labels = StatsMessages.labels(console.messages)
+        switch format {
+        case .json:
+            console.output(try TableJSON.render(release.tables, labels: labels))
+        case .csv:
+            for (index, entry) in release.tables.enumerated() {
+                if release.tables.count > 1 {
+                    // A report: each table after a record holding its title, tables apart by an empty record.
+                    let name = (titles[entry.id] ?? title).replacingOccurrences(of: "\"", with: "\"\"")
+                    console.output((index > 0 ? "\r\n" : "") + "\"\(name)\"\r")
+                }
+                console.output(TableCSV.render(entry.table, labels: labels))
+            }
+        case .table:
+            for entry in release.tables {
+                console.output(titles[entry.id] ?? title)
+                for line in TableText.render(entry.table, labels: labels) { console.output(line) }
+                if let width = console.outputWidth {
+                    for line in TerminalBars.render(entry.table, labels: labels, width: width) { console.output(line) }
+                }
+                if entry.table.hiddenCount > 0 { console.output(labels.hiddenNote(entry.table.hiddenCount)) }
+                if entry.table.noisy { console.output(labels.noiseNote) }
+                console.output("")
+            }
+            for line in extra { console.output(line) }
+        }
+        if let chart, let first = release.tables.first {
+            let svg = BarChartSVG.render(first.table, labels: labels, title: titles[first.id] ?? title)
+            try AuditRendering.writeNewFile(chart, contents: Data(svg.utf8))
+        }
+    }
+
+}
