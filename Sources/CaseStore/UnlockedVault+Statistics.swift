@@ -6,16 +6,21 @@ extension UnlockedVault {
     static let factsBatch = 500
 
     /// Calls `body` with the facts of every live case whose survivor consented to statistics, in
-    /// case order. Nothing is read from a case but its sealed facts. Throws
+    /// case order, in one pass (a caller discards what it gathered when this throws). Nothing is
+    /// read from a case but its sealed facts. Throws
     /// `statisticsNotPrepared` while cases have no facts yet, and a tamper error naming the case
     /// whose facts were altered, put back from another version or copied from another case.
     public func forEachFacts(_ body: (CaseFacts) throws -> Void) throws {
         let sealer = try factsSealer
-        let missing = try casesWithoutFacts()
-        guard missing.isEmpty else { throw CaseStoreError.statisticsNotPrepared(missing.count) }
+        var missing = 0
         try storage.forEachFactsRow { row in
-            if let facts = try sealer.open(row) { try body(facts) }
+            guard row.sealed != nil else {
+                missing += 1
+                return
+            }
+            if missing == 0, let facts = try sealer.open(row) { try body(facts) }
         }
+        guard missing == 0 else { throw CaseStoreError.statisticsNotPrepared(missing) }
     }
 
     /// Codes of live cases that have no facts row yet.

@@ -38,6 +38,8 @@ public struct Console: Sendable {
     private static func wrapWidth(_ columns: Int) -> Int { max(columns - 1, 20) }
 
     func output(_ line: String) { writeOut(line.hasSuffix("\n") ? line : line + "\n") }
+    /// Writes `text` to stdout exactly as it is (a CSV keeps its CRLF line ends).
+    func outputExactly(_ text: String) { writeOut(text) }
     /// Prose for a person (not for scripts): on a terminal wrapped at word boundaries.
     func say(_ text: String) { output(TextWrapping.wrap(text, width: outputWidth)) }
     func error(_ message: String) { writeErr(TextWrapping.wrap("casevault: error: \(message)", width: progressWidth) + "\n") }

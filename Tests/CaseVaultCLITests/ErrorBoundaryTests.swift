@@ -26,6 +26,7 @@ final class ErrorBoundaryTests: XCTestCase {
             .corruptVault, .vaultNotFound(path), .fileExists(path), .caseNotFound(code), .caseErased(code),
             .caseRolledBack(code), .untrustedSignature(.directory), .untrustedSignature(.directoryEntry(user: user)),
             .untrustedSignature(.keyGrant(user: user)), .untrustedSignature(.caseState(code)), .directoryNotEstablished,
+            .tamperedRecord(.caseFacts(code)), .untrustedSignature(.statisticsPolicy), .statisticsNotPrepared(3), .statisticsThresholdTooLow(2),
         ]
         errors += KeyPurpose.allCases.map { .keyNotInSlot($0) }
         errors += [StorageFailure.diskFull, .cannotOpenOrWrite, .inputOutput, .cannotCreateFile, .engine, .nothingWritten]
@@ -43,7 +44,8 @@ final class ErrorBoundaryTests: XCTestCase {
         switch error {
         case .wrongPassphrase, .unknownUser, .userDisabled, .invalidUserName, .userExists, .tamperedRecord, .vaultLocked,
              .unsupportedVaultVersion, .corruptVault, .vaultNotFound, .fileExists, .caseNotFound, .caseErased, .keyNotInSlot,
-             .invalidDocument, .storageFailure, .caseRolledBack, .untrustedSignature, .directoryNotEstablished: break
+             .invalidDocument, .storageFailure, .caseRolledBack, .untrustedSignature, .directoryNotEstablished, .statisticsNotPrepared,
+             .statisticsThresholdTooLow: break
         }
     }
 
@@ -53,9 +55,12 @@ final class ErrorBoundaryTests: XCTestCase {
             errors += [.denied(action, .roleNotPermitted), .denied(action, .notAssigned)]
         }
         errors += ReferralService.allCases.map { .noConsentToShare($0) }
-        errors += [.alreadyClosed(code: "K7Q4-M2XA"), .notClosed(code: "K7Q4-M2XA")]
+        errors += [.alreadyClosed(code: "K7Q4-M2XA"), .notClosed(code: "K7Q4-M2XA"), .privacyBudgetExceeded(left: 2_500),
+                   .consentUnchanged(code: "K7Q4-M2XA")]
         for error in errors {
-            switch error { case .denied, .noConsentToShare, .weakPassphrase, .alreadyClosed, .notClosed: break }
+            switch error {
+            case .denied, .noConsentToShare, .weakPassphrase, .alreadyClosed, .notClosed, .privacyBudgetExceeded, .consentUnchanged: break
+            }
         }
         return errors
     }

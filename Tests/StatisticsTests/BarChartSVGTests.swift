@@ -1,5 +1,6 @@
 import Foundation
 import Statistics
+import TestSupport
 import XCTest
 #if canImport(FoundationXML)
 import FoundationXML

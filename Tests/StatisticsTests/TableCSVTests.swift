@@ -1,5 +1,6 @@
 import Foundation
 import Statistics
+import TestSupport
 import XCTest
 
 /// CSV as spreadsheets and Python read it: the counts come back as numbers, the hidden marker

@@ -15,9 +15,9 @@ enum StatsOutput {
                 if release.tables.count > 1 {
                     // A report: each table after a record holding its title, tables apart by an empty record.
                     let name = (titles[entry.id] ?? title).replacingOccurrences(of: "\"", with: "\"\"")
-                    console.output((index > 0 ? "\r\n" : "") + "\"\(name)\"\r")
+                    console.outputExactly((index > 0 ? "\r\n" : "") + "\"\(name)\"\r\n")
                 }
-                console.output(TableCSV.render(entry.table, labels: labels))
+                console.outputExactly(TableCSV.render(entry.table, labels: labels))
             }
         case .table:
             for entry in release.tables {
