@@ -111,6 +111,7 @@ public final class UnlockedVault {
         for (index, document) in documents.enumerated() {
             try CaseDocumentCodec.validate(document, today: today, position: documents.count > 1 ? index + 1 : nil)
         }
+        _ = try keys.key(.caseWrapping)
         let sealer = sealer
         let facts = try factsSealer
         let day = ISODay.format(today)

@@ -2,6 +2,7 @@ import Access
 import CaseStore
 import Foundation
 import Statistics
+import TestSupport
 import XCTest
 
 /// Statistics through the policy and the vault (issue 10): who may read facts, consent and
@@ -37,6 +38,20 @@ final class StatisticsAccessTests: XCTestCase {
         XCTAssertEqual(only.category(.ageGroup), "26-40", "35 at the incident")
         XCTAssertEqual(only.category(.delay), "0-3", "3 days from incident to report")
         XCTAssertEqual(only.reportMonth.description, "2026-03")
+    }
+
+    /// Every live case has one sealed facts row of the same size, consenting or not, with many
+    /// perpetrators or none: the file shows neither who consented nor what a case's facts hold.
+    func testTheFileShowsNeitherConsentNorTheSizeOfFacts() throws {
+        var many = document("Ana Anić")
+        let perpetrator = #"{"perpetrator_sex":{"choice":"male"},"perpetrator_age_group":{"choice":"age_26_40"},"perpetrator_relationship":{"choice":"stranger"}}"#
+        many.intake?["perpetrators"] = #"{"group":["# + Array(repeating: perpetrator, count: 10).joined(separator: ",") + "]}"
+        many.intake?["reported_elsewhere"] = #"{"choices":["police","health"]}"#
+        _ = try fixture.login("maja").createCases([many, document("Bea Bić", statistics: false), document("Cica Cicić")])
+        XCTAssertEqual(try facts(try fixture.login("sofija")).map(\.perpetrators.count).sorted(), [0, 10])
+        let sizes = try ChildProcess.run(executable: "/usr/bin/env", arguments: ["sqlite3", fixture.path, "SELECT count(*), count(DISTINCT length(sealed)) FROM case_facts"],
+                                         environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
+        XCTAssertEqual(sizes.outputText.trimmingCharacters(in: .whitespacesAndNewlines), "3|1")
     }
 
     func testEveryOtherRoleIsRefusedAndTheRefusalIsAudited() throws {

@@ -78,4 +78,29 @@ final class FormatOneUpgradeTests: XCTestCase {
         _ = try Vault(path: path).unlock(user: "demo-admin", passphrase: Self.passphrase).rekey(passphrase: Self.passphrase)
         XCTAssertNoThrow(try Vault(path: path).unlock(user: "demo-vesna", passphrase: Self.passphrase))
     }
+
+    /// A vault from before statistics has no facts: a supervisor is told how many cases wait, the
+    /// next administrator login computes them once (in audited batches), and from then on the
+    /// consenting cases are counted.
+    func testAnExistingVaultGetsItsFactsComputedOnce() throws {
+        let (path, directory) = try copyOfFixture()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let admin = try Vault(path: path).unlock(user: "demo-admin", passphrase: Self.passphrase)
+        let consenting = try admin.listCases().filter { summary in
+            (try? admin.readCase(CaseCode(summary.code)!, recordAccess: false).document.consent.statistics) == true
+        }.count
+        let sofija = try Vault(path: path).unlock(user: "demo-sofija", passphrase: Self.passphrase)
+        XCTAssertThrows(.statisticsNotPrepared(12)) { try sofija.forEachFacts { _ in } }
+        XCTAssertEqual(try admin.factsToCompute(), 12)
+        var seen: [(Int, Int)] = []
+        XCTAssertEqual(try admin.computeMissingFacts { seen.append(($0, $1)) }, 12)
+        XCTAssertEqual(seen.last?.0, 12)
+        XCTAssertEqual(try admin.computeMissingFacts(), 0, "only once")
+        var counted = 0
+        try sofija.forEachFacts { _ in counted += 1 }
+        XCTAssertEqual(counted, consenting)
+        XCTAssertGreaterThan(consenting, 0)
+        XCTAssertLessThan(consenting, 12, "the fixture has cases without consent")
+        XCTAssertTrue(try Vault(path: path).unlock(user: "demo-ivan", passphrase: Self.passphrase).verifyAuditTrail().isIntact)
+    }
 }

@@ -173,6 +173,30 @@ final class StatsCommandTests: XCTestCase {
         XCTAssertNil(details["total"])
     }
 
+    /// The standard set for the month the cases were made (they have no intake report date), as
+    /// one release: every table of the report, each hiding the same small counts as alone or more.
+    func testTheMonthlyReportIsOneProtectedRelease() throws {
+        let month = String(ISO8601DateFormatter().string(from: Date()).prefix(7))
+        let json = try stats(["report", "--month", month, "--format", "json"]).out
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let tables = try XCTUnwrap(object["tables"] as? [[String: Any]])
+        XCTAssertEqual(tables.count, 15)
+        XCTAssertTrue(object["medianDaysToReferral"] is NSNull, "no referral: no median")
+        let byType = try XCTUnwrap(tables.first { $0["id"] as? String == "by-type" })
+        let cells = try XCTUnwrap(byType["cells"] as? [[String: Any]])
+        XCTAssertEqual(cells.first { $0["row"] as? String == "physical_assault" }?["count"] as? Int, 12)
+        XCTAssertEqual(cells.first { $0["row"] as? String == "sexual_assault" }?["hidden"] as? Bool, true)
+        let newIncidents = try XCTUnwrap(tables.first { $0["id"] as? String == "new-incidents" })
+        XCTAssertEqual((newIncidents["total"] as? [String: Any])?["count"] as? Int, 24)
+        let quarter = "\(month.prefix(4))-Q\((Int(month.suffix(2))! + 2) / 3)"
+        XCTAssertTrue(try stats(["report", "--quarter", quarter]).out.contains("Incidents by type"))
+        XCTAssertTrue(try stats(["report", "--year", String(month.prefix(4)), "--format", "csv"]).out.contains("\"Incidents by type\"\r\n"))
+        let both = try cli.run(as: "sofija", ["stats", "report", "--month", month, "--year", "2026"])
+        XCTAssertTrue(both.err.contains("exactly one of"), both.err)
+        let fifth = try cli.run(as: "sofija", ["stats", "report", "--quarter", "2026-Q5"])
+        XCTAssertTrue(fifth.err.contains("is not a quarter"), fifth.err)
+    }
+
     func testWithdrawnConsentTakesTheCaseOutOfTheNextQuery() throws {
         func total() throws -> String? { try pythonRows(try stats(["--by", "sex", "--format", "csv"]).out).last?.last }
         XCTAssertEqual(try total(), "24")

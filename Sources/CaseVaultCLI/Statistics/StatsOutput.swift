@@ -4,12 +4,21 @@ import Statistics
 /// Shows a statistics release: as an aligned table with a compact bar chart on a terminal, as
 /// a CSV pivot table, or as JSON; and, when asked, a bar chart in a new SVG file.
 enum StatsOutput {
+    /// `extra`: lines shown under the tables, and `extraJSON`: the same facts as JSON members
+    /// (the report's median days to referral).
     static func show(_ release: StatisticsRelease, title: String, format: StatsFormat, chart: String?, console: Console,
-                     titles: [String: String] = [:], extra: [String] = []) throws {
+                     titles: [String: String] = [:], extra: [String] = [], extraJSON: [String: Any] = [:]) throws {
         let labels = StatsMessages.labels(console.messages)
         switch format {
         case .json:
-            console.output(try TableJSON.render(release.tables, labels: labels))
+            let json = try TableJSON.render(release.tables, labels: labels)
+            guard !extraJSON.isEmpty, var object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+                console.output(json)
+                break
+            }
+            object.merge(extraJSON) { $1 }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            console.output(String(decoding: data, as: UTF8.self))
         case .csv:
             for (index, entry) in release.tables.enumerated() {
                 if release.tables.count > 1 {
