@@ -69,9 +69,16 @@ final class StatsCommandTests: XCTestCase {
         let rows = try pythonRows(csv)
         XCTAssertEqual(rows.first, ["incident type \\ survivor's sex", "Female", "Male", "Other", "Unknown", "Total"])
         let byType = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], Array($0.dropFirst())) })
-        // Physical assault: 12 cases, indexes 8...19, of which index 8 and 16 are men.
-        XCTAssertEqual(byType["physical assault"]?.last, "12")
+        // Every count shown is the true one: by type, women and men (every eighth case is a man's).
+        let labels = ["rape": "rape", "sexual_assault": "sexual assault", "physical_assault": "physical assault",
+                      "psychological_abuse": "psychological / emotional abuse"]
+        for (type, label) in labels {
+            let indexes = Self.types.indices.filter { Self.types[$0] == type }
+            let truth = [indexes.filter { $0 % 8 != 0 }.count, indexes.filter { $0 % 8 == 0 }.count, 0, 0, indexes.count]
+            for (field, count) in zip(try XCTUnwrap(byType[label]), truth) where field != "x" { XCTAssertEqual(field, String(count), label) }
+        }
         XCTAssertEqual(byType["Total"]?.last, "24")
+        XCTAssertEqual(byType["forced marriage"], ["0", "0", "0", "0", "0"], "an empty row is shown as empty")
         for row in rows.dropFirst() {
             for field in row.dropFirst() where field != "x" {
                 XCTAssertNotNil(Int(field), "every shown field is a count: \(row)")
