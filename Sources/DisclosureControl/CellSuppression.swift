@@ -5,7 +5,7 @@
 ///
 /// 1. Primary: every count (cell or total) from 1 to `threshold − 1` is hidden, and so is every
 ///    part of a hidden total, zeros included, so that a small row never shows as "all of them
-///    in one cell".
+///    in one cell" (but not a structural zero, the part of a shown empty group).
 /// 2. Secondary: while the audit finds a hidden count an attacker can narrow below the
 ///    threshold, more counts are hidden: the smallest count linked to it by a sum (then two sums
 ///    away) that makes it wide enough; else, as the hypercube method does, the cheapest rectangle
