@@ -266,6 +266,14 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
+    func casesWithoutFactsCount() throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM cases c WHERE c.status != 'erased' AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
+                """) ?? 0
+        }
+    }
+
     func statisticsPolicy() throws -> StatisticsPolicyRow? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT revision, signer, body, signature FROM statistics_policy").map {

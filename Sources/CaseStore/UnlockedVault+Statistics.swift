@@ -31,7 +31,7 @@ extension UnlockedVault {
     }
 
     /// How many cases still need their facts computed (after an upgrade).
-    public func factsToCompute() throws -> Int { try casesWithoutFacts().count }
+    public func factsToCompute() throws -> Int { try storage.casesWithoutFactsCount() }
 
     /// Computes the facts of every case that has none, from its verified document, in batches
     /// of `factsBatch` cases each committed with an audit entry; `progress` gets (done, total).

@@ -41,6 +41,8 @@ public protocol VaultStorage: AnyObject {
     /// Every live case's statistics row, in id order: its code and current version beside the
     /// facts stored for it (nil when none are).
     func forEachFactsRow(_ body: (FactsRow) throws -> Void) throws
+    /// How many live cases have no statistics row.
+    func casesWithoutFactsCount() throws -> Int
     /// The signed statistics policy, nil before an administrator has set one.
     func statisticsPolicy() throws -> StatisticsPolicyRow?
     /// The newest audit entry's sequence number and hash, nil for an empty trail.

@@ -4,10 +4,10 @@ import Statistics
 /// Shows a statistics release: as an aligned table with a compact bar chart on a terminal, as
 /// a CSV pivot table, or as JSON; and, when asked, a bar chart in a new SVG file.
 enum StatsOutput {
-    /// `extra`: lines shown under the tables, and `extraJSON`: the same facts as JSON members
-    /// (the report's median days to referral).
-    static func show(_ release: StatisticsRelease, title: String, format: StatsFormat, chart: String?, console: Console,
-                     titles: [String: String] = [:], extra: [String] = [], extraJSON: [String: Any] = [:]) throws {
+    /// `chartTable`: the table `--chart` draws (the first when nil); `extra`: lines shown under the
+    /// tables, and `extraJSON`: the same facts as JSON members (the report's median days to referral).
+    static func show(_ release: StatisticsRelease, title: String, format: StatsFormat, chart: String?, chartTable: String? = nil,
+                     console: Console, titles: [String: String] = [:], extra: [String] = [], extraJSON: [String: Any] = [:]) throws {
         let labels = StatsMessages.labels(console.messages)
         switch format {
         case .json:
@@ -41,8 +41,8 @@ enum StatsOutput {
             }
             for line in extra { console.output(line) }
         }
-        if let chart, let first = release.tables.first {
-            let svg = BarChartSVG.render(first.table, labels: labels, title: titles[first.id] ?? title)
+        if let chart, let charted = release.tables.first(where: { $0.id == chartTable }) ?? release.tables.first {
+            let svg = BarChartSVG.render(charted.table, labels: labels, title: titles[charted.id] ?? title)
             try AuditRendering.writeNewFile(chart, contents: Data(svg.utf8))
         }
     }

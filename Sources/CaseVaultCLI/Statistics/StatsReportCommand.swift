@@ -71,7 +71,8 @@ struct StatsReportCommand: VaultCommand {
         })
         let medianLine = median.map { messages("cli.stats.report.median_days", ["days": String($0)]) } ?? messages("cli.stats.report.median_hidden")
         try StatsOutput.show(release, title: messages("cli.stats.report.title", ["from": from.description, "to": to.description]),
-                             format: output.format, chart: output.chart, console: console, titles: titles, extra: [medianLine],
+                             format: output.format, chart: output.chart, chartTable: "by-type", console: console, titles: titles,
+                             extra: [medianLine],
                              extraJSON: ["from": from.description, "to": to.description, "medianDaysToReferral": median.map { $0 as Any } ?? NSNull()])
     }
 }
