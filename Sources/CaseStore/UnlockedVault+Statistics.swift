@@ -11,14 +11,14 @@ extension UnlockedVault {
     /// `statisticsNotPrepared` while cases have no facts yet, and a tamper error naming the case
     /// whose facts were altered, put back from another version or copied from another case.
     public func forEachFacts(_ body: (CaseFacts) throws -> Void) throws {
-        let sealer = try factsSealer
+        let reader = try factsSealer.reader()
         var missing = 0
         try storage.forEachFactsRow { row in
             guard row.sealed != nil else {
                 missing += 1
                 return
             }
-            if missing == 0, let facts = try sealer.open(row) { try body(facts) }
+            if missing == 0, let facts = try reader.open(row) { try body(facts) }
         }
         guard missing == 0 else { throw CaseStoreError.statisticsNotPrepared(missing) }
     }

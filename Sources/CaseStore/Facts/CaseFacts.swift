@@ -58,7 +58,7 @@ public struct CaseFacts: Equatable, Sendable {
 
     /// Whether the incident was already reported to another organisation that keeps GBV
     /// statistics (left out on request, so two organisations' numbers can be added).
-    public var reportedToOtherOrganisation: Bool {
-        contains(.reportedElsewhere, FactSet.reportedElsewhere.categories.firstIndex(of: "other_organisation") ?? 0)
-    }
+    public var reportedToOtherOrganisation: Bool { contains(.reportedElsewhere, Self.otherOrganisation) }
+
+    private static let otherOrganisation = FactSet.reportedElsewhere.categories.firstIndex(of: "other_organisation") ?? 0
 }

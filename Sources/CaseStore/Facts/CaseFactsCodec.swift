@@ -9,6 +9,11 @@ enum CaseFactsCodec {
     static let block = 128
     static let noConsent: UInt8 = 0
     static let consented: UInt8 = 1
+    /// How many categories each field, set, perpetrator field and referral field has.
+    static let fieldLimits = FactField.allCases.map(\.categories.count)
+    static let setLimits = FactSet.allCases.map(\.categories.count)
+    static let perpetratorLimits = PerpetratorField.allCases.map(\.categories.count)
+    static let referralLimits = ReferralField.allCases.map(\.categories.count)
 
     static func encode(_ facts: CaseFacts?) -> [UInt8] {
         var bytes: [UInt8] = [version, facts == nil ? noConsent : consented]
@@ -35,26 +40,22 @@ enum CaseFactsCodec {
         guard reader.byte() == version, let kind = reader.byte() else { return nil }
         if kind == noConsent { return .some(nil) }
         guard kind == consented, let report = reader.int32(), let incident = reader.int32(), report > 0 else { return nil }
-        var fields: [UInt8] = []
-        for field in FactField.allCases {
-            guard let value = reader.byte(), Int(value) < field.categories.count else { return nil }
-            fields.append(value)
-        }
+        guard let fields = reader.values(Self.fieldLimits) else { return nil }
         var sets: [UInt16] = []
-        for set in FactSet.allCases {
-            guard let value = reader.int16(), value >> set.categories.count == 0 else { return nil }
+        for limit in Self.setLimits {
+            guard let value = reader.int16(), value >> limit == 0 else { return nil }
             sets.append(UInt16(value))
         }
         guard let perpetratorCount = reader.byte() else { return nil }
         var perpetrators: [CaseFacts.Perpetrator] = []
         for _ in 0..<Int(perpetratorCount) {
-            guard let values = reader.values(PerpetratorField.allCases.map(\.categories.count)) else { return nil }
+            guard let values = reader.values(Self.perpetratorLimits) else { return nil }
             perpetrators.append(.init(values: values))
         }
         guard let referralCount = reader.int16() else { return nil }
         var referrals: [CaseFacts.ReferralFact] = []
         for _ in 0..<referralCount {
-            guard let values = reader.values(ReferralField.allCases.map(\.categories.count)), let days = reader.int16() else { return nil }
+            guard let values = reader.values(Self.referralLimits), let days = reader.int16() else { return nil }
             referrals.append(.init(values: values, daysFromReport: days == 0xFFFF ? nil : days))
         }
         guard reader.restIsZero else { return nil }
@@ -94,6 +95,7 @@ enum CaseFactsCodec {
         /// One byte per field, each below its field's category count.
         mutating func values(_ limits: [Int]) -> [UInt8]? {
             var values: [UInt8] = []
+            values.reserveCapacity(limits.count)
             for limit in limits {
                 guard let value = byte(), Int(value) < limit else { return nil }
                 values.append(value)

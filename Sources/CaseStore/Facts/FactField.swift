@@ -27,7 +27,11 @@ public enum FactField: Int, CaseIterable, Sendable, FactCategories {
                                  "mitrovica_north", "vucitrn", "srbica", "leposavic", "zubin_potok", "zvecan", "other", "unknown"]
 
     /// Category ids in display order; "unknown" where an answer may be missing.
-    public var categories: [String] {
+    public var categories: [String] { Self.table[rawValue] }
+
+    private static let table = allCases.map(\.listed)
+
+    private var listed: [String] {
         switch self {
         case .incidentType: IncidentType.allCases.map(\.rawValue) + ["unknown"]
         case .ageGroup: AgeGroup.allCases.map(\.rawValue)
@@ -57,7 +61,11 @@ public enum FactSet: Int, CaseIterable, Sendable, FactCategories {
     /// The services the survivor asked for.
     case servicesRequested
 
-    public var categories: [String] {
+    public var categories: [String] { Self.table[rawValue] }
+
+    private static let table = allCases.map(\.listed)
+
+    private var listed: [String] {
         switch self {
         case .context: ["ipv", "child_sexual_abuse", "early_marriage"]
         case .reportedElsewhere: ["police", "social_welfare", "health", "other_organisation", "nowhere"]
@@ -70,7 +78,11 @@ public enum FactSet: Int, CaseIterable, Sendable, FactCategories {
 public enum PerpetratorField: Int, CaseIterable, Sendable, FactCategories {
     case sex, ageGroup, relationship
 
-    public var categories: [String] {
+    public var categories: [String] { Self.table[rawValue] }
+
+    private static let table = allCases.map(\.listed)
+
+    private var listed: [String] {
         switch self {
         case .sex: Sex.allCases.map(\.rawValue)
         case .ageGroup: AgeGroup.allCases.map(\.rawValue)
@@ -85,7 +97,11 @@ public enum PerpetratorField: Int, CaseIterable, Sendable, FactCategories {
 public enum ReferralField: Int, CaseIterable, Sendable, FactCategories {
     case service, status
 
-    public var categories: [String] {
+    public var categories: [String] { Self.table[rawValue] }
+
+    private static let table = allCases.map(\.listed)
+
+    private var listed: [String] {
         switch self {
         case .service: ReferralService.allCases.map(\.rawValue)
         case .status: ["referred", "unknown"]

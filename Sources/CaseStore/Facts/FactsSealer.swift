@@ -15,16 +15,33 @@ struct FactsSealer {
         return .putFacts(code: code, caseVersion: version, sealed: sealed)
     }
 
+    /// A reader for a statistics scan: one cipher context for every row.
+    func reader() throws -> FactsReader { try FactsReader(vaultID: vaultID, key: key) }
+}
+
+/// Opens the facts rows of one scan, keeping the key schedule and the fixed part of the
+/// associated data between rows (`AssociatedData.caseFacts`, built row by row here).
+final class FactsReader {
+    private let opener: SealedValueOpener
+    private let prefix: [UInt8]
+
+    init(vaultID: [UInt8], key: SecretBytes) throws {
+        opener = try SealedValueOpener(key: key)
+        let sample = AssociatedData.caseFacts(vaultID: vaultID, code: "", version: 0)
+        prefix = Array(sample.dropLast(3))
+    }
+
     /// The facts of one row: nil for a case without consent. A missing row, one made for another
     /// version, or one that does not authenticate is a tamper error naming the case.
     func open(_ row: FactsRow) throws -> CaseFacts? {
         guard let sealed = row.sealed, row.factsVersion == row.version else { throw CaseStoreError.tamperedRecord(.caseFacts(row.code)) }
-        let plain: [UInt8]
+        var plain: [UInt8]
         do {
-            plain = try SealedValue.open(sealed, key: key, associatedData: AssociatedData.caseFacts(vaultID: vaultID, code: row.code, version: row.version))
+            plain = try opener.open(sealed, associatedData: prefix + Array(row.code.utf8) + [0] + Array("v\(row.version)".utf8))
         } catch {
             throw CaseStoreError.tamperedRecord(.caseFacts(row.code))
         }
+        defer { SecretBytes.cleanse(&plain) }
         guard let facts = CaseFactsCodec.decode(plain) else { throw CaseStoreError.tamperedRecord(.caseFacts(row.code)) }
         return facts
     }

@@ -38,6 +38,11 @@ struct TableSpec {
 struct Tally {
     let spec: TableSpec
     private let filters: [(StatisticsDimension, Int)]
+    private let dimensions: [StatisticsDimension]
+    /// The dimension whose unit says how many items an incident counts as.
+    private let lead: StatisticsDimension
+    private let isSlice: Bool
+    private let excludeReportedElsewhere: Bool
     private(set) var counts: [Int: Int] = [:]
     /// Months seen in each month dimension.
     private(set) var months: [Set<Int>]
@@ -45,7 +50,11 @@ struct Tally {
     init(_ spec: TableSpec) {
         self.spec = spec
         filters = spec.query.filterPositions
-        months = spec.query.dimensions.map { _ in [] }
+        dimensions = spec.query.dimensions
+        lead = dimensions.first { $0.unit != .incidents } ?? dimensions[0]
+        isSlice = spec.query.isSlice
+        excludeReportedElsewhere = spec.query.excludeReportedElsewhere
+        months = dimensions.map { _ in [] }
     }
 
     static func key(_ selection: Int, _ values: [Int]) -> Int {
@@ -53,20 +62,16 @@ struct Tally {
     }
 
     mutating func add(_ facts: CaseFacts) {
-        let query = spec.query
-        if query.excludeReportedElsewhere, facts.reportedToOtherOrganisation { return }
-        let selection = query.isSlice && !query.selects(facts, filterPositions: filters) ? 1 : 0
-        let dimensions = query.dimensions
-        let lead = dimensions.first { $0.unit != .incidents } ?? dimensions[0]
-        for item in 0..<lead.items(facts) {
-            var values: [Int] = []
-            for dimension in dimensions {
-                guard let value = dimension.value(facts, dimension.unit == .incidents ? 0 : item) else { break }
-                values.append(value)
+        if excludeReportedElsewhere, facts.reportedToOtherOrganisation { return }
+        let selection = isSlice && !spec.query.selects(facts, filterPositions: filters) ? 1 : 0
+        items: for item in 0..<lead.items(facts) {
+            var key = selection
+            for (position, dimension) in dimensions.enumerated() {
+                guard let value = dimension.value(facts, dimension.unit == .incidents ? 0 : item) else { continue items }
+                if dimension.isMonth { months[position].insert(value) }
+                key |= value << (20 * (position + 1))
             }
-            guard values.count == dimensions.count else { continue }
-            for (position, dimension) in dimensions.enumerated() where dimension.isMonth { months[position].insert(values[position]) }
-            counts[Self.key(selection, values), default: 0] += 1
+            counts[key, default: 0] += 1
         }
     }
 
