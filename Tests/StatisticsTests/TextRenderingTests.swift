@@ -8,13 +8,13 @@ final class TextRenderingTests: XCTestCase {
 
     func testTwoDimensionTextTableIsAligned() {
         XCTAssertEqual(TableText.render(RenderingFixtures.bySex, labels: labels), [
-            #"Врста инцидента \ Пол  Жене  Мушкарци  Укупно"#,
-            "---------------------------------------------",
-            "Силовање                  5         x       x",
-            "Физички напад            12         4      16",
-            #"Друго, "необично"         x         3       x"#,
-            "---------------------------------------------",
-            "Укупно                   20         9      29",
+            "Врста инцидента    Жене  Мушкарци  Укупно",
+            "-----------------------------------------",
+            "Силовање              5         x       x",
+            "Физички напад        12         4      16",
+            #"Друго, "необично"     x         3       x"#,
+            "-----------------------------------------",
+            "Укупно               20         9      29",
         ])
     }
 
@@ -62,8 +62,7 @@ final class TextRenderingTests: XCTestCase {
                                   columns: .init(dimension: "language", categories: []), cells: [], rowTotals: [], columnTotals: [],
                                   total: nil, hiddenCount: 1, noisy: false)
         XCTAssertEqual(TerminalBars.render(empty, labels: labels, width: 40), [])
-        XCTAssertEqual(TableText.render(empty, labels: labels), [#"Пол \ Jezik  Укупно"#, "-------------------", "-------------------",
-                                                                 "Укупно            x"])
+        XCTAssertEqual(TableText.render(empty, labels: labels), ["Пол     Укупно", "--------------", "--------------", "Укупно       x"])
         for width in [-5, 0, 1, 5] {
             let lines = TerminalBars.render(RenderingFixtures.byLanguage, labels: labels, width: width)
             XCTAssertEqual(lines.map { $0.prefix(10) }, ["Žitorađa  ", "Ćićevac   ", "Niš       "])

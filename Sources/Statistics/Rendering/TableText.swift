@@ -9,7 +9,8 @@ public enum TableText {
         let body: [[String]]
         let footer: [String]
         if let columns = table.columns {
-            header = ["\(labels.dimension(table.rows.dimension)) \\ \(labels.dimension(columns.dimension))"]
+            // The title names both dimensions; the corner names the rows', which keeps the table narrow.
+            header = [labels.dimension(table.rows.dimension)]
                 + columns.categories.map { labels.category(columns.dimension, $0) } + [labels.total]
             body = zip(rowLabels, zip(table.cells, table.rowTotals)).map { label, row in [label] + (row.0 + [row.1]).map(count) }
             footer = [labels.total] + (table.columnTotals + [table.total]).map(count)
