@@ -11,6 +11,10 @@ CREATE TABLE case_facts (
     sealed       BLOB    NOT NULL
 );
 
+-- A statistics query reads every live case's code and version beside its facts: this covering
+-- index lets it do so without reading the case rows, whose sealed documents fill whole pages.
+CREATE INDEX cases_facts_scan ON cases (id, status, code, version);
+
 CREATE TABLE statistics_policy (
     singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
     revision  INTEGER NOT NULL,

@@ -256,8 +256,8 @@ final class SQLiteVaultStorage: VaultStorage {
     func forEachFactsRow(_ body: (FactsRow) throws -> Void) throws {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.code, c.version, f.case_version, f.sealed FROM cases c LEFT JOIN case_facts f ON f.case_id = c.id
-                WHERE c.status != 'erased' ORDER BY c.id
+                SELECT c.code, c.version, f.case_version, f.sealed FROM cases c INDEXED BY cases_facts_scan
+                LEFT JOIN case_facts f ON f.case_id = c.id WHERE c.status != 'erased' ORDER BY c.id
                 """)
             while let row = try rows.next() {
                 let sealed: Data? = row[3]
@@ -269,7 +269,8 @@ final class SQLiteVaultStorage: VaultStorage {
     func casesWithoutFactsCount() throws -> Int {
         try read { db in
             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM cases c WHERE c.status != 'erased' AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
+                SELECT count(*) FROM cases c INDEXED BY cases_facts_scan
+                WHERE c.status != 'erased' AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
                 """) ?? 0
         }
     }
