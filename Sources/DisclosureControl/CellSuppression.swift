@@ -94,7 +94,10 @@ public struct CellSuppression: Sendable {
             let interval = try IntegerProgram(counts, hidden: hidden.union(extra)).interval(of: target)
             return interval.max.map { $0 - interval.min } ?? Int.max
         }
-        let published = Set(counts.values.indices).subtracting(hidden).filter { released[counts.keys[$0]] == nil }
+        // The zeros of an empty group (its zero total and its parts) say nothing about anyone, and
+        // hiding one would only pin it: they are never chosen.
+        let emptyGroups = Set(counts.sums.filter { counts.values[$0.total] == 0 }.flatMap { [$0.total] + $0.parts })
+        let published = Set(counts.values.indices).subtracting(hidden).subtracting(emptyGroups).filter { released[counts.keys[$0]] == nil }
         let near = candidates(near: [target])
         var pool = near.intersection(published)
         if pool.isEmpty { pool = candidates(near: near.intersection(hidden).union([target])).intersection(published) }
