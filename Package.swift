@@ -73,6 +73,7 @@ let package = Package(
             name: "casevault-bench",
             dependencies: [
                 "CaseStore",
+                "Statistics",
                 "VaultCrypto",
                 "Transliteration",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -5,8 +5,11 @@ struct BenchOptions {
     static let usage = """
         usage: casevault-bench [--sizes 10000,100000] [--quick] [--dir PATH] [--keep]
                                [--json [PATH]] [--migrations DIR] [--seed N] [--baseline-audit on|off]
+               casevault-bench --stats [--stats-sizes 100000,1000000] [--quick] [--dir PATH] [--keep] ...
+               casevault-bench --stats-only DIR [--json [PATH]]
           --sizes       vault sizes to build and measure, ascending (default 10000,100000)
-          --quick       smoke run: one 2000-case vault and few samples
+          --quick       smoke run: one 2000-case vault and few samples, then the statistics
+                        benchmark on 2000 cases (with --stats: only the latter)
           --dir PATH    work directory (default: a fresh temporary directory)
           --keep        keep the vault files afterwards (default: delete them)
           --json [PATH] also write the results as JSON to PATH; without PATH, print JSON instead of tables
@@ -15,6 +18,14 @@ struct BenchOptions {
           --seed N      seed of the synthetic data (default 20251124)
           --audit-trail only measure the audit trail: what an audit entry adds to a single durable
                         create, and `audit verify` of a 1,000,000-entry trail (--audit-entries N)
+          --stats       only the statistics benchmark: build a vault of intake-like cases (~88% consenting,
+                        report dates over 24 months) and its plaintext mirror per size, then, in a child
+                        process that only opens them, time the facts scan, a 2-D table (incident-type ×
+                        age-group, threshold 5) and the monthly standard report, with peak RSS
+          --stats-sizes statistics vault sizes, ascending (default 100000,1000000); implies --stats.
+                        With --dir PATH --keep, a size already built there (PATH/stats-N) is reused
+          --stats-only DIR
+                        measure the vault and baseline already built in DIR (a PATH/stats-N kept by --stats)
           --baseline-audit on|off
                         whether the plaintext baseline writes the vault's audit entries too (default on:
                         the ratios then isolate encryption; off: they include the audit trail's cost)
@@ -32,6 +43,11 @@ struct BenchOptions {
     var baselineAudit = true
     var auditTrail = false
     var auditEntries = 1_000_000
+    var stats = false
+    var statsSizes = [100_000, 1_000_000]
+    var statsOnly: String?
+    /// Cases per `createCases` call when building a statistics vault.
+    var statsBatch = 5000
 
     var batchSize = 1000
     var singleSamples = 200
@@ -43,6 +59,7 @@ struct BenchOptions {
     static func parse(_ arguments: [String]) throws -> BenchOptions {
         var options = BenchOptions()
         var explicitSizes = false
+        var explicitStatsSizes = false
         var index = 0
         func value(_ flag: String) throws -> String {
             index += 1
@@ -58,6 +75,14 @@ struct BenchOptions {
                 options.sizes = list.compactMap { $0 }.sorted()
                 explicitSizes = true
             case "--quick": options.quick = true
+            case "--stats": options.stats = true
+            case "--stats-sizes":
+                let list = try value(argument).split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")) }
+                guard !list.isEmpty, list.allSatisfy({ ($0 ?? 0) > 0 }) else { throw BenchError("--stats-sizes wants positive integers") }
+                options.statsSizes = list.compactMap { $0 }.sorted()
+                options.stats = true
+                explicitStatsSizes = true
+            case "--stats-only": options.statsOnly = try value(argument)
             case "--audit-trail": options.auditTrail = true
             case "--audit-entries":
                 guard let count = Int(try value(argument)), count > 0 else { throw BenchError("--audit-entries wants a positive integer") }
@@ -89,6 +114,8 @@ struct BenchOptions {
         }
         if options.quick {
             if !explicitSizes { options.sizes = [2000] }
+            if !explicitStatsSizes { options.statsSizes = [2000] }
+            options.statsBatch = 1000
             options.singleSamples = 50
             options.openSamples = 300
             options.findSamples = 300

@@ -9,9 +9,11 @@ import VaultCrypto
 /// temp_store=MEMORY, foreign keys), the same migration files applied through `DatabaseMigrator`,
 /// the same cached statements, the same per-code existence check, one `.immediate` transaction per
 /// batch, the same validation, JSON encoding and name folding, and (unless `audit` is off) the
-/// same audit entries in the same transactions, hash-chained the same way — but `document` holds
-/// the plain canonical JSON, `wrapped_key` 32 filler bytes, `name_index` the folded words
-/// themselves instead of their HMACs, and audit details are stored as plain JSON.
+/// same audit entries in the same transactions, hash-chained the same way, and each case's
+/// statistics facts row in the same transaction — but `document` holds the plain canonical JSON,
+/// `wrapped_key` 32 filler bytes, `name_index` the folded words themselves instead of their HMACs,
+/// `case_facts.sealed` the facts' plain bytes (`PlainFactsCodec`, same layout and padding), and
+/// audit details are stored as plain JSON.
 /// Keep it in step with CaseStore when that changes.
 final class PlaintextSubject: BenchSubject {
     /// Where the time of `createBatch` went, summed over all batches (for the profile notes):
@@ -55,6 +57,7 @@ final class PlaintextSubject: BenchSubject {
 
     private enum Mutation {
         case insertCase(PlainRow, tokens: [[UInt8]])
+        case putFacts(code: String, caseVersion: Int, bytes: [UInt8])
         case appendAudit(AuditDraft)
     }
 
@@ -93,7 +96,7 @@ final class PlaintextSubject: BenchSubject {
     }
 
     /// Same configuration and migration steps as `SQLiteVaultStorage.init` + `SchemaMigrations`.
-    private static func open(path: String, migrations: [(name: String, sql: String)], isNew: Bool) throws -> DatabaseQueue {
+    static func open(path: String, migrations: [(name: String, sql: String)], isNew: Bool) throws -> DatabaseQueue {
         guard FileManager.default.fileExists(atPath: path) else { throw BenchError("no file at \(path)") }
         var configuration = Configuration()
         configuration.busyMode = .timeout(2)
@@ -156,6 +159,7 @@ final class PlaintextSubject: BenchSubject {
             let row = PlainRow(code: code, status: "open", assignee: nil, createdDay: day, updatedDay: day, keyVersion: 1,
                                wrappedKey: wrapped, version: 1, document: json)
             mutations.append(.insertCase(row, tokens: NameFolding.words(document.survivor.name).map { Array($0.utf8) }))
+            mutations.append(.putFacts(code: code, caseVersion: 1, bytes: PlainFactsCodec.encode(CaseFacts(document: document, createdDay: day))))
             if audit { mutations.append(.appendAudit(try auditDraft("case_create", caseCode: code))) }
             codes.append(code)
         }
@@ -198,6 +202,12 @@ final class PlaintextSubject: BenchSubject {
                         let caseID = db.lastInsertedRowID
                         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO name_index (token, case_id) VALUES (?, ?)")
                         for token in tokens { try statement.execute(arguments: [Data(token), caseID]) }
+                    case .putFacts(let code, let caseVersion, let bytes):
+                        // As SQLiteVaultStorage: the live case's id, then the row.
+                        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE code = ? AND status != 'erased'",
+                                                          arguments: [code]) else { throw BenchError("case \(code) missing") }
+                        try db.cachedStatement(sql: "INSERT OR REPLACE INTO case_facts (case_id, case_version, sealed) VALUES (?, ?, ?)")
+                            .execute(arguments: [id, caseVersion, Data(bytes)])
                     case .appendAudit(let draft):
                         auditHead = try Self.appendAudit(draft, db, after: auditHead)
                     }

@@ -1,5 +1,7 @@
 // casevault-bench: times CaseVault's encrypted store against a plaintext SQLite baseline written
 // through the same database layer, in the same run. Not part of `swift test`.
+// Modes: the store benchmark (default), `--audit-trail`, `--stats` (statistics over a whole vault:
+// builds, then re-runs itself as `--stats-only DIR` so that peak RSS is the query's own).
 import Foundation
 
 let options: BenchOptions
@@ -35,12 +37,57 @@ func cleanUp() {
     }
 }
 
+/// Prints a statistics report as the options ask (text, or JSON on stdout or to a file).
+func emit(_ stats: StatsReport) throws {
+    if options.json != "-" { print(stats.text()) }
+    if let json = options.json {
+        let data = try stats.json()
+        if json == "-" {
+            FileHandle.standardOutput.write(data)
+            print()
+        } else {
+            try data.write(to: URL(fileURLWithPath: json))
+        }
+    }
+}
+
+if let directory = options.statsOnly {
+    do {
+        let result = try StatisticsBenchmark.measure(directory, options: options)
+        if options.json == "-" {
+            // The parent reads one size's result.
+            FileHandle.standardOutput.write(try StatsReport.encoder.encode(result))
+        } else {
+            var report = StatsReport.header(seed: result.manifest.seed)
+            report.sizes = [result]
+            report.notes = StatisticsBenchmark.notes(baselineAudit: result.manifest.baselineAudit)
+            try emit(report)
+        }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("casevault-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 do {
     try fileManager.createDirectory(atPath: workDirectory, withIntermediateDirectories: true,
                                     attributes: [.posixPermissions: 0o700])
     if options.auditTrail {
         defer { cleanUp() }
         print(try AuditTrailBenchmark(options: options, directory: workDirectory).run())
+        exit(0)
+    }
+    if options.stats {
+        let stats: StatsReport
+        do {
+            stats = try StatisticsBenchmark(options: options, directory: workDirectory).run()
+        } catch {
+            cleanUp()
+            throw error
+        }
+        cleanUp()
+        try emit(stats)
         exit(0)
     }
     let report: BenchReport
@@ -50,8 +97,17 @@ do {
         cleanUp()
         throw error
     }
-    cleanUp()
     if options.json != "-" { print(report.text()) }
+    if options.quick, options.json != "-" {
+        // The smoke run exercises the statistics benchmark too (text only).
+        do {
+            print(try StatisticsBenchmark(options: options, directory: workDirectory).run().text())
+        } catch {
+            cleanUp()
+            throw error
+        }
+    }
+    cleanUp()
     if let json = options.json {
         let data = try report.json()
         if json == "-" {
