@@ -1,4 +1,4 @@
-import CaseStore
+@_spi(Benchmarks) import CaseStore
 import Foundation
 import GRDB
 import Transliteration
@@ -12,7 +12,7 @@ import VaultCrypto
 /// same audit entries in the same transactions, hash-chained the same way, and each case's
 /// statistics facts row in the same transaction — but `document` holds the plain canonical JSON,
 /// `wrapped_key` 32 filler bytes, `name_index` the folded words themselves instead of their HMACs,
-/// `case_facts.sealed` the facts' plain bytes (`PlainFactsCodec`, same layout and padding), and
+/// `case_facts.sealed` the facts' plain bytes (`CaseFacts.plainBytes`, the vault's own layout and padding), and
 /// audit details are stored as plain JSON.
 /// Keep it in step with CaseStore when that changes.
 final class PlaintextSubject: BenchSubject {
@@ -159,7 +159,7 @@ final class PlaintextSubject: BenchSubject {
             let row = PlainRow(code: code, status: "open", assignee: nil, createdDay: day, updatedDay: day, keyVersion: 1,
                                wrappedKey: wrapped, version: 1, document: json)
             mutations.append(.insertCase(row, tokens: NameFolding.words(document.survivor.name).map { Array($0.utf8) }))
-            mutations.append(.putFacts(code: code, caseVersion: 1, bytes: PlainFactsCodec.encode(CaseFacts(document: document, createdDay: day))))
+            mutations.append(.putFacts(code: code, caseVersion: 1, bytes: CaseFacts.plainBytes(CaseFacts(document: document, createdDay: day))))
             if audit { mutations.append(.appendAudit(try auditDraft("case_create", caseCode: code))) }
             codes.append(code)
         }

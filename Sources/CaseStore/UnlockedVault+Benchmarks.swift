@@ -21,3 +21,13 @@ extension UnlockedVault {
         }
     }
 }
+
+/// The facts' byte form for `casevault-bench`'s plaintext baseline, which stores and reads
+/// exactly the bytes the vault seals.
+extension CaseFacts {
+    @_spi(Benchmarks)
+    public static func plainBytes(_ facts: CaseFacts?) -> [UInt8] { CaseFactsCodec.encode(facts) }
+
+    @_spi(Benchmarks)
+    public static func fromPlainBytes(_ bytes: [UInt8]) -> CaseFacts?? { CaseFactsCodec.decode(bytes) }
+}
