@@ -6,19 +6,25 @@ extension UnlockedVault {
     static let factsBatch = 500
 
     /// Calls `body` with the facts of every live case whose survivor consented to statistics, in
-    /// case order, in one pass (a caller discards what it gathered when this throws). Nothing is
+    /// case order, in one pass whose rows are read on a second thread (`ScanFeed`) while this one
+    /// opens and counts them (a caller discards what it gathered when this throws). Nothing is
     /// read from a case but its sealed facts. Throws
     /// `statisticsNotPrepared` while cases have no facts yet, and a tamper error naming the case
     /// whose facts were altered, put back from another version or copied from another case.
     public func forEachFacts(_ body: (CaseFacts) throws -> Void) throws {
         let reader = try factsSealer.reader()
+        let source = ThreadSafeStorage(storage: storage)
+        let feed = ScanFeed<FactsRow> { row in try source.storage.forEachFactsRow(row) }
+        defer { feed.stop() }
         var missing = 0
-        try storage.forEachFactsRow { row in
-            guard row.sealed != nil else {
-                missing += 1
-                return
+        while let batch = try feed.next() {
+            for row in batch {
+                guard row.sealed != nil else {
+                    missing += 1
+                    continue
+                }
+                if missing == 0, let facts = try reader.open(row) { try body(facts) }
             }
-            if missing == 0, let facts = try reader.open(row) { try body(facts) }
         }
         guard missing == 0 else { throw CaseStoreError.statisticsNotPrepared(missing) }
     }
@@ -80,4 +86,10 @@ extension UnlockedVault {
         }
         return spent
     }
+}
+
+/// The storage handed to a scan's reading thread: SQLite's storage serializes every access
+/// through its own queue, so a read from another thread is safe.
+private struct ThreadSafeStorage: @unchecked Sendable {
+    let storage: any VaultStorage
 }

@@ -45,10 +45,12 @@ public final class SealedValueOpener {
                 }
                 guard decrypted == 1 else { return false }
             }
-            var tag = Array(all[(all.count - AEAD.tagLength)...])
-            guard EVP_CIPHER_CTX_ctrl(context.pointer, EVP_CTRL_AEAD_SET_TAG, Int32(AEAD.tagLength), &tag) == 1 else { return false }
-            var scratch = [UInt8](repeating: 0, count: 32)
-            return EVP_CipherFinal_ex(context.pointer, &scratch, &length) == 1
+            // libcrypto copies the tag and only reads it, so it is given in place.
+            let tag = UnsafeMutableRawPointer(mutating: all.baseAddress! + (all.count - AEAD.tagLength))
+            guard EVP_CIPHER_CTX_ctrl(context.pointer, EVP_CTRL_AEAD_SET_TAG, Int32(AEAD.tagLength), tag) == 1 else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { scratch in
+                EVP_CipherFinal_ex(context.pointer, scratch.baseAddress, &length) == 1
+            }
         }
         guard opened else {
             SecretBytes.cleanse(&output)

@@ -24,6 +24,8 @@ struct FactsSealer {
 final class FactsReader {
     private let opener: SealedValueOpener
     private let prefix: [UInt8]
+    /// The associated data of the row being opened, rebuilt in place for each row.
+    private var associatedData: [UInt8] = []
 
     init(vaultID: [UInt8], key: SecretBytes) throws {
         opener = try SealedValueOpener(key: key)
@@ -35,9 +37,14 @@ final class FactsReader {
     /// version, or one that does not authenticate is a tamper error naming the case.
     func open(_ row: FactsRow) throws -> CaseFacts? {
         guard let sealed = row.sealed, row.factsVersion == row.version else { throw CaseStoreError.tamperedRecord(.caseFacts(row.code)) }
+        associatedData.removeAll(keepingCapacity: true)
+        associatedData += prefix
+        associatedData += row.code.utf8
+        associatedData += [0, UInt8(ascii: "v")]
+        associatedData += String(row.version).utf8
         var plain: [UInt8]
         do {
-            plain = try opener.open(sealed, associatedData: prefix + Array(row.code.utf8) + [0] + Array("v\(row.version)".utf8))
+            plain = try opener.open(sealed, associatedData: associatedData)
         } catch {
             throw CaseStoreError.tamperedRecord(.caseFacts(row.code))
         }
