@@ -50,6 +50,7 @@ public final class ScanFeed<Row: Sendable>: @unchecked Sendable {
     private func read(_ scan: (_ row: (Row) throws -> Void) throws -> Void) {
         var batch: [Row] = []
         batch.reserveCapacity(batchSize)
+        var failure: (any Error)?
         do {
             try scan { row in
                 batch.append(row)
@@ -58,13 +59,14 @@ public final class ScanFeed<Row: Sendable>: @unchecked Sendable {
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            if !batch.isEmpty { try hand(batch) }
-            finish(nil)
         } catch is Stopped {
-            finish(nil)
+            return finish(nil)
         } catch {
-            finish(error)
+            failure = error
         }
+        // The rows read before a failure are given before it.
+        if !batch.isEmpty, (try? hand(batch)) == nil { return finish(nil) }
+        finish(failure)
     }
 
     /// Gives a batch to the caller, waiting while it is `depth` batches behind.
