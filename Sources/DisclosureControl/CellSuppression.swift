@@ -13,6 +13,8 @@
 ///    included) that does; else the count that widens it most. Hiding a count only removes a
 ///    constraint, so an interval never narrows and the loop only re-audits the counts still
 ///    exposed; it ends, at worst with everything hidden.
+///    A count of at least the threshold that the shown counts pin to one value needs no cover
+///    (the attacker knows it already); it is shown at the end if still pinned.
 /// 3. The whole pattern is audited again; a release that fails is refused.
 public struct CellSuppression: Sendable {
     public static let minimumThreshold = 3
@@ -39,13 +41,27 @@ public struct CellSuppression: Sendable {
                 categories[coordinate.dimension, default: []].append(coordinate.category)
             }
         }
-        var exposed = try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold).narrowed
+        // A count of at least the threshold that the shown counts pin to one value needs no cover:
+        // the attacker knows it already, and showing it changes no other interval. It is left
+        // hidden while more is hidden around (that may free it), and shown at the end if still
+        // pinned. Zeros are not: a zero beside a small count is what the zero rule hides.
+        func pinned(_ key: CellKey, _ interval: ProtectionAudit.Interval) -> Bool {
+            interval.width == 0 && released[key] == nil && (counts.value(key) ?? 0) >= threshold
+        }
+        func targets(_ audit: ProtectionAudit) -> [CellKey] {
+            audit.narrowed.filter { key in audit.intervals[key].map { !pinned(key, $0) } ?? true }
+        }
+        var exposed = targets(try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold))
         while let target = exposed.first.flatMap(counts.variable) {
             let chosen = try complement(for: target, counts: counts, hidden: hidden, released: released, categories: categories)
             guard !chosen.isEmpty else { break }
             hidden.formUnion(chosen)
             let recheck = Set(exposed).union(chosen.map { counts.keys[$0] })
-            exposed = try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold, checking: recheck).narrowed
+            exposed = targets(try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold, checking: recheck))
+        }
+        for (key, interval) in try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold).intervals
+            where pinned(key, interval) {
+            if let column = counts.variable(key) { hidden.remove(column) }
         }
         let audit = try ProtectionAudit.audit(counts, hidden: keys(hidden, counts), threshold: threshold)
         if let first = audit.exposed.first { throw .auditFailed(first) }
@@ -97,7 +113,8 @@ public struct CellSuppression: Sendable {
         // The zeros of an empty group (its zero total and its parts) say nothing about anyone, and
         // hiding one would only pin it: they are never chosen.
         let emptyGroups = Set(counts.sums.filter { counts.values[$0.total] == 0 }.flatMap { [$0.total] + $0.parts })
-        let published = Set(counts.values.indices).subtracting(hidden).subtracting(emptyGroups).filter { released[counts.keys[$0]] == nil }
+        let published = Set(counts.values.indices).subtracting(hidden).subtracting(emptyGroups)
+            .filter { released[counts.keys[$0]] == nil }
         let near = candidates(near: [target])
         var pool = near.intersection(published)
         if pool.isEmpty { pool = candidates(near: near.intersection(hidden).union([target])).intersection(published) }
