@@ -137,43 +137,6 @@ final class DiscreteLaplaceTests: XCTestCase {
         XCTAssertTrue(values.contains { $0 != 0 })
     }
 
-    // MARK: NoisyCounts
-
-    func testNoisyTotalsAreSumsOfTheShownCells() throws {
-        var random = SeededRandom(seed: 7)
-        let cells = (0..<20).map { row in (0..<5).map { column in (row * column) % 4 } }
-        let noisy = try NoisyCounts.apply(to: cells, epsilon: Epsilon("0.5"), sensitivity: 1, using: &random)
-        XCTAssertEqual(noisy.cells.count, 20)
-        XCTAssertTrue(noisy.cells.allSatisfy { $0.count == 5 && $0.allSatisfy { $0 >= 0 } })
-        XCTAssertNotEqual(noisy.cells, cells)
-        XCTAssertEqual(noisy.rowTotals, noisy.cells.map { $0.reduce(0, +) })
-        XCTAssertEqual(noisy.columnTotals, (0..<5).map { column in noisy.cells.reduce(0) { $0 + $1[column] } })
-        XCTAssertEqual(noisy.total, noisy.rowTotals.reduce(0, +))
-        XCTAssertEqual(noisy.total, noisy.columnTotals.reduce(0, +))
-    }
-
-    func testOneDimensionTableIsASingleColumn() throws {
-        var random = SeededRandom(seed: 8)
-        let noisy = try NoisyCounts.apply(to: [[3], [0], [12]], epsilon: Epsilon("1"), sensitivity: 1, using: &random)
-        XCTAssertEqual(noisy.rowTotals, noisy.cells.map { $0[0] })
-        XCTAssertEqual(noisy.columnTotals, [noisy.total])
-    }
-
-    func testLargeEpsilonLeavesCountsAlmostUnchanged() throws {
-        var random = SeededRandom(seed: 9)
-        let cells = (0..<100).map { row in (0..<10).map { column in row + column } }
-        let noisy = try NoisyCounts.apply(to: cells, epsilon: Epsilon("100"), sensitivity: 1, using: &random)
-        let changed = zip(noisy.cells.joined(), cells.joined()).filter { $0 != $1 }.count
-        XCTAssertLessThanOrEqual(changed, 10)
-    }
-
-    func testRaggedTableIsRefused() throws {
-        var random = SeededRandom(seed: 10)
-        XCTAssertThrowsError(try NoisyCounts.apply(to: [[1, 2], [3]], epsilon: Epsilon("1"), sensitivity: 1, using: &random)) {
-            XCTAssertEqual($0 as? NoiseError, .raggedTable)
-        }
-    }
-
     // MARK: Helpers
 
     /// Counts of the values −5…5 (indices 0…10) and of everything beyond (index 11).

@@ -6,8 +6,6 @@ public enum NoiseError: Error, Equatable, Sendable {
     case invalidSensitivity
     /// An intermediate product or sum would not fit in 64 bits: the scale or a count is absurd.
     case overflow
-    /// The rows of a table do not all have the same number of cells.
-    case raggedTable
     /// The secure random generator failed.
     case randomSourceFailed
 }
