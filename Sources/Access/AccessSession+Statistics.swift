@@ -36,6 +36,12 @@ extension AccessSession {
         try vault.recordAudit(.statistics, outcome: .ok, details: details)
     }
 
+    /// Records a query whose tables disclosure control could not protect: nothing was released.
+    public func recordStatisticsNotReleased(details: [String: String]) throws {
+        try require(.statisticsRun, auditAction: .statistics)
+        try vault.recordAudit(.statistics, outcome: .failed, details: details.merging(["reason": "not_protected"]) { $1 })
+    }
+
     /// Refuses (and records as denied) a noisy release of `units` that this month's budget left
     /// cannot pay for; asked before any fact is read, and again when the release is recorded.
     public func requirePrivacyBudget(_ units: Int, details: [String: String]) throws {

@@ -56,14 +56,15 @@ struct StatsReportCommand: VaultCommand {
         let policy = try session.statisticsPolicy()
         var report = try StandardReport(from: from, to: to, excludeReportedElsewhere: output.excludeReportedElsewhere)
         try session.forEachFacts { report.add($0) }
+        var details = ["report": "\(from)..\(to)"]
+        if output.excludeReportedElsewhere { details["exclude_reported_elsewhere"] = "yes" }
         var median: Int?
-        let release = try StatsRun.protect {
+        let release = try StatsRun.protect(session, details: details) {
             let result = try report.release(threshold: policy.threshold)
             median = result.medianDaysToReferral
             return result.release
         }
-        var details = ["report": "\(from)..\(to)", "hidden": String(release.hiddenCount)]
-        if output.excludeReportedElsewhere { details["exclude_reported_elsewhere"] = "yes" }
+        details["hidden"] = String(release.hiddenCount)
         try session.recordStatisticsRelease(details: details, epsilonUnits: 0)
         let messages = console.messages
         let titles = Dictionary(uniqueKeysWithValues: StandardReport.layout.map {

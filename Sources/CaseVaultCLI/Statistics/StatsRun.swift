@@ -1,3 +1,4 @@
+import Access
 import CaseStore
 import Statistics
 
@@ -5,10 +6,13 @@ import Statistics
 /// and the audit details of a release (what was asked and how many counts were hidden; never a
 /// count, never a case).
 enum StatsRun {
-    static func protect(_ body: () throws -> StatisticsRelease) throws -> StatisticsRelease {
+    /// The release `body` makes; when disclosure control cannot protect it, the query is recorded
+    /// as not released (`details`) and our message is thrown.
+    static func protect(_ session: AccessSession, details: [String: String], _ body: () throws -> StatisticsRelease) throws -> StatisticsRelease {
         do {
             return try body()
         } catch let error as StatisticsError {
+            try session.recordStatisticsNotReleased(details: details)
             throw CLIError(message: StatsMessages.text(error, ActiveMessages.current))
         }
     }

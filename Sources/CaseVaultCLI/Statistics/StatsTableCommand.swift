@@ -58,8 +58,8 @@ struct StatsTableCommand: VaultCommand {
             let laplace = try DiscreteLaplace(epsilon: epsilon, sensitivity: 1)
             return { count in count + (try laplace.sample(using: &random)) }
         }
-        let release = try StatsRun.protect { try tabulator.release(threshold: policy.threshold, noise: noise) }
         var details = StatsRun.details(query)
+        let release = try StatsRun.protect(session, details: details) { try tabulator.release(threshold: policy.threshold, noise: noise) }
         details["hidden"] = String(release.hiddenCount)
         try session.recordStatisticsRelease(details: details, epsilonUnits: epsilon?.units ?? 0)
         try StatsOutput.show(release, title: StatsMessages.title(query, console.messages), format: output.format, chart: output.chart,
