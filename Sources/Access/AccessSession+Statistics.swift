@@ -10,7 +10,8 @@ extension AccessSession {
         return try vault.statisticsPolicy()
     }
 
-    /// Streams the facts of every consenting case to `body` (see `UnlockedVault.forEachFacts`).
+    /// Streams the facts of every consenting case to `body`, which must not use the session (see
+    /// `UnlockedVault.forEachFacts`).
     /// Nothing is released by this: `recordStatisticsRelease` records what is shown.
     public func forEachFacts(_ body: (CaseFacts) throws -> Void) throws {
         try require(.statisticsRun, auditAction: .statistics)

@@ -11,6 +11,7 @@ extension UnlockedVault {
     /// read from a case but its sealed facts. Throws
     /// `statisticsNotPrepared` while cases have no facts yet, and a tamper error naming the case
     /// whose facts were altered, put back from another version or copied from another case.
+    /// `body` must not use the vault: the reading thread holds its read until the scan ends.
     public func forEachFacts(_ body: (CaseFacts) throws -> Void) throws {
         let reader = try factsSealer.reader()
         let source = ThreadSafeStorage(storage: storage)
