@@ -49,14 +49,9 @@ public struct Tabulator {
         for grid in grids { try grid.addWhole(to: &whole) }
         let release = try suppression.protect(whole)
         guard grids.contains(where: { $0.selection != nil }) else { return release }
-        var decided = Dictionary(uniqueKeysWithValues: whole.keys.map { ($0, !release.hidden.contains($0)) })
+        let decided = Dictionary(uniqueKeysWithValues: whole.keys.map { ($0, !release.hidden.contains($0)) })
         var sliced = LinkedCounts()
         for grid in grids { try grid.addSliced(to: &sliced) }
-        // Both slices of a count the whole release shows as 0 are 0 for everyone to see: shown too.
-        for key in sliced.keys where decided[key] == nil {
-            let whole = CellKey(key.coordinates.filter { !$0.dimension.hasPrefix(TableSpec.selectionPrefix) })
-            if decided[whole] == true, release.counts.value(whole) == 0 { decided[key] = true }
-        }
         return try suppression.protect(sliced, released: decided)
     }
 }

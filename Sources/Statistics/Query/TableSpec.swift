@@ -17,11 +17,8 @@ struct TableSpec {
         if let to = query.to { parts.append("to=\(to)") }
         parts += query.filters.map { "\($0.dimension)=\($0.category)" }
         if query.excludeReportedElsewhere { parts.append("own") }
-        return Self.selectionPrefix + "(" + parts.joined(separator: ";") + ")"
+        return "selection(" + parts.joined(separator: ";") + ")"
     }
-
-    /// The start of every selection dimension's id.
-    static let selectionPrefix = "selection"
 
     static let selected = "selected"
     static let rest = "rest"
