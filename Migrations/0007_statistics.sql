@@ -15,6 +15,11 @@ CREATE TABLE case_facts (
 -- index lets it do so without reading the case rows, whose sealed documents fill whole pages.
 CREATE INDEX cases_facts_scan ON cases (id, status, code, version);
 
+-- Every statistics query reads the policy's change count and the supervisor's releases of the
+-- month (her privacy ledger) from the audit trail by action: without this index each would scan
+-- the whole trail.
+CREATE INDEX audit_log_by_action ON audit_log (action, seq);
+
 CREATE TABLE statistics_policy (
     singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
     revision  INTEGER NOT NULL,
