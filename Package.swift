@@ -54,6 +54,8 @@ let package = Package(
         .target(name: "DisclosureControl", dependencies: ["CGLPK"]),
         // Statistics layer: the non-identifying facts of consenting cases and the tables made of them.
         .target(name: "Statistics", dependencies: ["CaseStore", "DisclosureControl", "VaultCrypto"]),
+        // Export layer: export profiles, age v1 encryption, the vault's export signatures.
+        .target(name: "Export", dependencies: ["CaseStore", "Intake", "VaultCrypto"]),
         // Access layer: the policy, sessions that enforce it, the passphrase rule.
         .target(name: "Access", dependencies: ["CaseStore", "VaultCrypto"]),
         .target(
@@ -61,6 +63,7 @@ let package = Package(
             dependencies: [
                 "Access",
                 "CaseStore",
+                "Export",
                 "Intake",
                 "Statistics",
                 "Transliteration",
@@ -98,6 +101,11 @@ let package = Package(
         ),
         .testTarget(name: "TransliterationTests", dependencies: ["Transliteration"]),
         .testTarget(name: "DisclosureControlTests", dependencies: ["DisclosureControl"]),
+        .testTarget(
+            name: "ExportTests",
+            dependencies: ["Export", "CaseStore", "Intake", "TestSupport", "VaultCrypto"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CaseStore", "TestSupport"]),
         .testTarget(
             name: "IntakeTests",
