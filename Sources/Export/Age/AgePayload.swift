@@ -1,0 +1,75 @@
+import VaultCrypto
+
+/// The payload: a 16-byte nonce, then STREAM chunks of 64 KiB of plaintext, each sealed with
+/// ChaCha20-Poly1305 under HKDF(file key, nonce, "payload") and the chunk nonce
+/// 11-byte big-endian counter ‖ last-chunk flag.
+enum AgePayload {
+    private static let sealedChunkLength = AgeFormat.chunkLength + AgeFormat.tagLength
+
+    private static func key(fileKey: SecretBytes, nonce: ArraySlice<UInt8>) throws -> SecretBytes {
+        try HKDFSHA256.deriveKey(inputKey: fileKey, salt: Array(nonce), info: Array("payload".utf8), length: 32)
+    }
+
+    private static func chunkNonce(_ counter: UInt64, last: Bool) -> [UInt8] {
+        [0, 0, 0] + (0..<8).map { UInt8(truncatingIfNeeded: counter >> (56 - 8 * UInt64($0))) } + [last ? 1 : 0]
+    }
+
+    /// Appends the nonce and the sealed chunks of `plaintext` to `output`. An empty plaintext is
+    /// one empty last chunk; a multiple of 64 KiB ends with a full last chunk.
+    static func seal(_ plaintext: [UInt8], fileKey: SecretBytes, into output: inout [UInt8]) throws {
+        let nonce = try SecureRandom.bytes(count: AgeFormat.nonceLength)
+        let key = try key(fileKey: fileKey, nonce: nonce[...])
+        output += nonce
+        let chunks = max(1, (plaintext.count + AgeFormat.chunkLength - 1) / AgeFormat.chunkLength)
+        for index in 0..<chunks {
+            let start = index * AgeFormat.chunkLength
+            let chunk = Array(plaintext[start..<min(start + AgeFormat.chunkLength, plaintext.count)])
+            let sealed = try AEAD.seal(chunk, key: key, nonce: chunkNonce(UInt64(index), last: index == chunks - 1),
+                                       associatedData: [], algorithm: .chaCha20Poly1305)
+            output += sealed.ciphertext
+            output += sealed.tag
+        }
+    }
+
+    /// Opens the payload starting at `start`, handing each authenticated chunk to `release` in
+    /// order; throws `payloadFailure` at the first chunk that does not authenticate, a missing
+    /// last chunk, an empty last chunk after others, or bytes after the last chunk (that last
+    /// chunk is released first, as age does).
+    static func open(_ file: [UInt8], from start: Int, fileKey: SecretBytes, release: ([UInt8]) throws -> Void) throws {
+        guard file.count - start >= AgeFormat.nonceLength else { throw AgeError.headerFailure }
+        let key = try key(fileKey: fileKey, nonce: file[start..<(start + AgeFormat.nonceLength)])
+        var position = start + AgeFormat.nonceLength
+        var counter: UInt64 = 0
+        while true {
+            let length = min(sealedChunkLength, file.count - position)
+            let full = length == sealedChunkLength
+            guard length >= AgeFormat.tagLength, full || counter == 0 || length > AgeFormat.tagLength else {
+                throw AgeError.payloadFailure
+            }
+            let ciphertext = Array(file[position..<(position + length - AgeFormat.tagLength)])
+            let tag = Array(file[(position + length - AgeFormat.tagLength)..<(position + length)])
+            func open(last: Bool) throws -> [UInt8]? {
+                do {
+                    return try AEAD.open(ciphertext: ciphertext, tag: tag, key: key, nonce: chunkNonce(counter, last: last),
+                                         associatedData: [], algorithm: .chaCha20Poly1305)
+                } catch VaultCryptoError.authenticationFailed {
+                    return nil
+                }
+            }
+            var last = !full
+            var plaintext = full ? try open(last: false) : nil
+            if plaintext == nil {
+                last = true
+                plaintext = try open(last: true)
+            }
+            guard let plaintext else { throw AgeError.payloadFailure }
+            try release(plaintext)
+            position += length
+            if last {
+                guard position == file.count else { throw AgeError.payloadFailure }
+                return
+            }
+            counter += 1
+        }
+    }
+}
