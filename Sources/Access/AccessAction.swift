@@ -13,6 +13,11 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case statisticsRun = "statistics.run"
     case statisticsPolicy = "statistics.policy"
     case exportApprove = "export.approve"
+    case exportSurvivor = "export.survivor"
+    case exportReferral = "export.referral"
+    case exportIncidentRecorder = "export.incident_recorder"
+    case exportRules = "export.rules"
+    case partnerManage = "partner.manage"
     case userManage = "user.manage"
     case backup
     case rekey

@@ -17,6 +17,13 @@ public enum AccessError: Error, Equatable, Sendable {
     case privacyBudgetExceeded(left: Int)
     /// A `consent` change that changes nothing: the case already has this consent.
     case consentUnchanged(code: String)
+    /// The export needs a supervisor's approval: request `id` was recorded (and the refusal
+    /// audited); the same export succeeds once it is approved.
+    case exportApprovalRequested(id: String)
+    /// The export's request `id` still waits for a supervisor; the refusal was audited.
+    case exportAwaitingApproval(id: String)
+    /// A referral export names no service.
+    case referralServiceNeeded
 }
 
 /// Why a passphrase was refused.

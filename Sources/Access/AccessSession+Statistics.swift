@@ -92,4 +92,18 @@ extension AccessSession {
             document.consent.statistics = consent
         }
     }
+
+    /// Gives consent to share with the services in `give` and withdraws it for those in
+    /// `withdraw`: a new version of the case; from then on a referral export to a withdrawn
+    /// service is refused.
+    public func setSharingConsent(_ code: CaseCode, give: Set<ReferralService>, withdraw: Set<ReferralService>) throws {
+        _ = try requireCase(.caseUpdate, code, auditAction: .caseUpdate)
+        let current = Set(try vault.readCase(code, recordAccess: false).document.consent.sharing ?? [])
+        let next = current.union(give).subtracting(withdraw)
+        guard next != current else { throw AccessError.consentUnchanged(code: code.rawValue) }
+        let ordered = ReferralService.allCases.filter(next.contains)
+        try vault.amendCase(code, action: .caseUpdate, details: ["consent.sharing": ordered.map(\.rawValue).joined(separator: ",")]) { document in
+            document.consent.sharing = ordered
+        }
+    }
 }

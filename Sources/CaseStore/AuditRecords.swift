@@ -61,6 +61,14 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case statisticsPrepare = "statistics_prepare"
     /// An administrator changed the statistics policy (threshold, privacy budgets).
     case statisticsPolicy = "statistics_policy"
+    /// A user asked to export; the request waits for a supervisor.
+    case exportRequest = "export_request"
+    /// A supervisor approved or denied an export request.
+    case exportDecision = "export_decision"
+    /// An administrator changed which exports need approval.
+    case exportRules = "export_rules"
+    /// An administrator added, replaced or removed a partner organisation's key.
+    case partnerKey = "partner_key"
 }
 
 /// How the recorded action ended.

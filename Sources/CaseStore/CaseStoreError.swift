@@ -47,6 +47,16 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     case statisticsNotPrepared(Int)
     /// A disclosure-control threshold below the smallest allowed (3), or a negative budget.
     case statisticsThresholdTooLow(Int)
+    /// No export request with this id (as typed).
+    case exportRequestNotFound(String)
+    /// The export request was already approved or denied.
+    case exportRequestNotPending(String)
+    /// A supervisor may not decide her own export request.
+    case exportOwnRequest(String)
+    /// A partner name breaks the rule of `PartnerDirectory.isValidName`, or its key is not 32 bytes.
+    case invalidPartnerName(String)
+    /// No partner organisation by this name.
+    case unknownPartner(String)
 }
 
 /// Why storage failed, without the engine's own (English) message.
@@ -76,6 +86,12 @@ public enum SignedRecord: Sendable, Equatable {
     case auditTrail
     /// The statistics policy (threshold and privacy budgets).
     case statisticsPolicy
+    /// Which exports need approval.
+    case exportRules
+    /// The partner organisations' keys.
+    case partners
+    /// One request (or its decision) in the export ledger, by id.
+    case exportRequest(String)
 }
 
 /// Which sealed record failed authentication, so fronts can name it in the user's language.

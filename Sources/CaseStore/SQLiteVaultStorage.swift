@@ -283,6 +283,28 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
+    func signedSetting(_ name: String) throws -> SignedSettingRow? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT revision, signer, body, signature FROM signed_settings WHERE name = ?", arguments: [name]).map {
+                SignedSettingRow(revision: $0[0], signer: $0[1], body: Self.bytes($0[2]), signature: Self.bytes($0[3]))
+            }
+        }
+    }
+
+    func exportRequests() throws -> [ExportRequestRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, case_code, requester, created_day, body, signature, decider, decision, decision_signature
+                FROM export_requests ORDER BY rowid
+                """).map { row in
+                let decision: Data? = row[7], decisionSignature: Data? = row[8]
+                return ExportRequestRow(id: row[0], caseCode: row[1], requester: row[2], createdDay: row[3], body: Self.bytes(row[4]),
+                                        signature: Self.bytes(row[5]), decider: row[6], decision: decision.map { Array($0) },
+                                        decisionSignature: decisionSignature.map { Array($0) })
+            }
+        }
+    }
+
     private static let auditColumns = "seq, at, actor, action, case_code, outcome, payload, hash"
 
     private static func auditRow(_ row: Row) -> AuditEntryRow {
@@ -418,6 +440,17 @@ final class SQLiteVaultStorage: VaultStorage {
         case .putStatisticsPolicy(let row):
             try db.execute(sql: "INSERT OR REPLACE INTO statistics_policy (singleton, revision, signer, body, signature) VALUES (1, ?, ?, ?, ?)",
                            arguments: [row.revision, row.signer, Data(row.body), Data(row.signature)])
+        case .putSignedSetting(let name, let row):
+            try db.execute(sql: "INSERT OR REPLACE INTO signed_settings (name, revision, signer, body, signature) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [name, row.revision, row.signer, Data(row.body), Data(row.signature)])
+        case .insertExportRequest(let row):
+            try db.execute(sql: """
+                INSERT INTO export_requests (id, case_code, requester, created_day, body, signature) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [row.id, row.caseCode, row.requester, row.createdDay, Data(row.body), Data(row.signature)])
+        case .decideExportRequest(let id, let decider, let decision, let signature):
+            try db.execute(sql: "UPDATE export_requests SET decider = ?, decision = ?, decision_signature = ? WHERE id = ? AND decision IS NULL",
+                           arguments: [decider, Data(decision), Data(signature), id])
+            guard db.changesCount == 1 else { throw CaseStoreError.exportRequestNotPending(id) }
         case .clearLoginFailures(let user):
             try db.execute(sql: "DELETE FROM login_failures WHERE user_name = ?", arguments: [user])
         case .insertCase(let row, let tokens):

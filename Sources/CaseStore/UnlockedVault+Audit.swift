@@ -50,7 +50,7 @@ extension UnlockedVault {
     }
 
     /// Every audit key this user can use, newest first; none without the audit key.
-    private func auditReadingKeys() throws -> [SecretBytes] {
+    func auditReadingKeys() throws -> [SecretBytes] {
         guard keys.holds(.audit) else { return [] }
         return AuditKeyChain.keys(current: try keys.key(.audit), retired: try storage.retiredAuditKeys(), vaultID: vault.meta.vaultID)
     }

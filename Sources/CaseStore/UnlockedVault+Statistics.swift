@@ -13,6 +13,12 @@ extension UnlockedVault {
     /// whose facts were altered, put back from another version or copied from another case.
     /// `body` must not use the vault: the reading thread holds its read until the scan ends.
     public func forEachFacts(_ body: (CaseFacts) throws -> Void) throws {
+        try forEachCaseFacts { _, facts in try body(facts) }
+    }
+
+    /// `forEachFacts` with each case's code beside its facts (the Incident Recorder export
+    /// pairs them with the case's assignee).
+    public func forEachCaseFacts(_ body: (String, CaseFacts) throws -> Void) throws {
         let reader = try factsSealer.reader()
         let source = ThreadSafeStorage(storage: storage)
         let feed = ScanFeed<FactsRow> { row in try source.storage.forEachFactsRow(row) }
@@ -24,7 +30,7 @@ extension UnlockedVault {
                     missing += 1
                     continue
                 }
-                if missing == 0, let facts = try reader.open(row) { try body(facts) }
+                if missing == 0, let facts = try reader.open(row) { try body(row.code, facts) }
             }
         }
         guard missing == 0 else { throw CaseStoreError.statisticsNotPrepared(missing) }

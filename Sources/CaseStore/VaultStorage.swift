@@ -57,6 +57,10 @@ public protocol VaultStorage: AnyObject {
     func newestAuditHead() throws -> AuditHeadRow?
     /// The distinct actions of the entries after `seq`.
     func auditActions(after seq: Int64) throws -> Set<String>
+    /// An administrator-signed vault setting by name (`SignedSettingName`), nil before one is set.
+    func signedSetting(_ name: String) throws -> SignedSettingRow?
+    /// Every export request in the ledger, oldest first.
+    func exportRequests() throws -> [ExportRequestRow]
     /// Commits all `mutations` in one transaction, or none of them.
     func apply(_ mutations: [StorageMutation]) throws
     /// Counts of rows, for `status`.
@@ -100,6 +104,12 @@ public enum StorageMutation: Sendable {
     case putFacts(code: String, caseVersion: Int, sealed: [UInt8])
     /// Replaces the signed statistics policy.
     case putStatisticsPolicy(StatisticsPolicyRow)
+    /// Replaces an administrator-signed vault setting.
+    case putSignedSetting(name: String, SignedSettingRow)
+    /// Adds a signed export request to the ledger.
+    case insertExportRequest(ExportRequestRow)
+    /// Records a supervisor's signed decision on an export request.
+    case decideExportRequest(id: String, decider: String, decision: [UInt8], signature: [UInt8])
     /// Appends an audit entry; the store assigns its sequence number and chain hash.
     case appendAudit(AuditDraft)
     /// Keeps the audit key a rekey replaces, sealed under its successor.
@@ -127,6 +137,28 @@ public struct StatisticsPolicyRow: Sendable, Equatable {
     public var signer: String
     public var body: [UInt8]
     public var signature: [UInt8]
+}
+
+/// An administrator-signed vault setting as stored: its body, the revision it claims, who signed.
+public struct SignedSettingRow: Sendable, Equatable {
+    public var revision: Int
+    public var signer: String
+    public var body: [UInt8]
+    public var signature: [UInt8]
+}
+
+/// One export request as stored: the requester's signed body, and the decider's signed
+/// decision once there is one.
+public struct ExportRequestRow: Sendable, Equatable {
+    public var id: String
+    public var caseCode: String?
+    public var requester: String
+    public var createdDay: String
+    public var body: [UInt8]
+    public var signature: [UInt8]
+    public var decider: String?
+    public var decision: [UInt8]?
+    public var decisionSignature: [UInt8]?
 }
 
 /// The signed user directory as stored.

@@ -17,7 +17,8 @@ struct CaseCommand: ParsableCommand {
             abstract: "Create cases from a JSON file (one document, a JSON array, or JSON Lines).",
             discussion: """
                 The document format is described in docs/case-document.md. A bad document is reported \
-                by its position and nothing of the batch is imported. Prints the new case codes, one per line.
+                by its position and nothing of the batch is imported. Prints the new case codes, one per line. \
+                A file that age encrypted to your own key (casevault pubkey --age) is decrypted in memory.
                 """
         )
 
@@ -30,7 +31,7 @@ struct CaseCommand: ParsableCommand {
         mutating func run(console: Console) throws {
             let session = try login.session(location.open(), console: console)
             try session.precheck(.createCases)
-            let data = try readInput()
+            let data = try IncomingAgeFile.plaintext(of: readInput(), session: session)
             let documents = try CaseDocumentCodec.decodeBatch(data)
             let total = documents.count
             let progress = ProgressReporter(total: total, console: console)

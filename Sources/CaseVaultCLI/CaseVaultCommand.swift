@@ -20,7 +20,8 @@ public struct CaseVaultCommand: ParsableCommand {
         subcommands: [InitCommand.self, StatusCommand.self, IntakeCommand.self, ShellCommand.self, DemoCommand.self, CasesCommand.self, CaseCommand.self, NoteCommand.self,
                       FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
                       UserCommand.self, PasswdCommand.self, ProfileCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
-                      VerifyBackupCommand.self, StatsCommand.self]
+                      VerifyBackupCommand.self, StatsCommand.self, ExportCommand.self, VerifyExportCommand.self, PubkeyCommand.self,
+                      PartnerCommand.self]
     )
 
     /// `--lang L` is taken out of the arguments before parsing (`LanguageOption`, so it may stand

@@ -86,6 +86,16 @@ enum ErrorMessages {
             messages.plural("cli.error.statistics_not_prepared", count: count)
         case .statisticsThresholdTooLow(let value):
             messages("cli.stats.error.threshold_too_low", ["value": String(value)])
+        case .exportRequestNotFound(let id):
+            messages("cli.error.export_request_not_found", ["id": safe(id)])
+        case .exportRequestNotPending(let id):
+            messages("cli.error.export_request_not_pending", ["id": safe(id)])
+        case .exportOwnRequest(let id):
+            messages("cli.error.export_own_request", ["id": safe(id)])
+        case .invalidPartnerName(let name):
+            messages("cli.error.invalid_partner_name", ["name": safe(name)])
+        case .unknownPartner(let name):
+            messages("cli.error.unknown_partner", ["name": safe(name)])
         }
     }
 
@@ -151,6 +161,12 @@ enum ErrorMessages {
             messages("cli.stats.error.budget_exceeded", ["left": (try? Epsilon(units: left).description) ?? "0"])
         case .consentUnchanged(let code):
             messages("cli.error.consent_unchanged", ["code": safe(code)])
+        case .exportApprovalRequested(let id):
+            messages("cli.error.export_approval_requested", ["id": id])
+        case .exportAwaitingApproval(let id):
+            messages("cli.error.export_awaiting_approval", ["id": id])
+        case .referralServiceNeeded:
+            messages("cli.export.error.service_only_referral")
         }
     }
 
@@ -207,6 +223,9 @@ enum ErrorMessages {
         case .caseState(let code): messages("cli.record.case_state", ["code": safe(code)])
         case .auditTrail: messages("cli.record.audit_trail")
         case .statisticsPolicy: messages("cli.record.statistics_policy")
+        case .exportRules: messages("cli.record.export_rules")
+        case .partners: messages("cli.record.partners")
+        case .exportRequest(let id): messages("cli.record.export_request", ["id": safe(id)])
         }
     }
 }

@@ -1,4 +1,4 @@
-import Export
+import CaseStore
 import XCTest
 
 final class ExportProfileTests: XCTestCase {

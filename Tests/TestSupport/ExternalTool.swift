@@ -34,6 +34,7 @@ public enum ExternalTool {
 
         private static let packages = [
             "soffice": "libreoffice-calc-nogui", "rsvg-convert": "librsvg2-bin", "pdftotext": "poppler-utils", "python3": "python3",
+            "age": "age", "age-keygen": "age", "openssl": "openssl",
         ]
     }
 }

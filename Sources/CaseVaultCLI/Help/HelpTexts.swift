@@ -27,6 +27,9 @@ enum HelpTexts {
         "init --passphrase-file": "admin_passphrase_file", "demo --vault": "demo_vault",
         "stats_table --by": "stats_by", "stats_table --from": "stats_from", "stats_table --to": "stats_to",
         "stats_table --format": "stats_format", "stats_report --format": "stats_format",
+        "export_write --reason": "export_reason", "export_deny --reason": "deny_reason", "export_write --out": "export_out",
+        "verify_export file": "export_file", "partner_add name": "partner_name", "partner_remove name": "partner_name",
+        "partner_add recipient": "partner_recipient",
     ]
 
     /// The help text of `argument` in the command at `path`.

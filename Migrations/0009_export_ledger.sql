@@ -1,0 +1,30 @@
+-- Exports (issue 11). Every row here is signed by the user who made it, whose key the signed
+-- directory certifies, so someone who writes to the file can delete rows (deny service) but
+-- cannot forge, alter or move one unnoticed. Never edit after it ships.
+--
+-- `signed_settings`: administrator-signed vault settings, one row per name: `export_rules`
+-- (which export profiles need a supervisor's approval) and `partners` (the partner
+-- organisations' age public keys, by name). Each body's revision must equal the number of its
+-- changes in the audit trail, so an older body put back is refused.
+CREATE TABLE signed_settings (
+    name      TEXT    PRIMARY KEY,
+    revision  INTEGER NOT NULL,
+    signer    TEXT    NOT NULL,
+    body      BLOB    NOT NULL,
+    signature BLOB    NOT NULL
+);
+
+-- The export ledger: a caseworker's request (its reason sealed under the audit key, the whole
+-- body signed by her) and a supervisor's decision (signed by the supervisor, bound to the
+-- request's hash). Whether an approved request was used is read from the audit trail.
+CREATE TABLE export_requests (
+    id                 TEXT    PRIMARY KEY,
+    case_code          TEXT,
+    requester          TEXT    NOT NULL,
+    created_day        TEXT    NOT NULL,
+    body               BLOB    NOT NULL,
+    signature          BLOB    NOT NULL,
+    decider            TEXT,
+    decision           BLOB,
+    decision_signature BLOB
+);
