@@ -6,7 +6,7 @@ public struct IncidentRecorderRow: Equatable, Sendable {
 
     init() { values = [String](repeating: "", count: IncidentRecorderColumn.allCases.count) }
 
-    public subscript(column: IncidentRecorderColumn) -> String {
+    public internal(set) subscript(column: IncidentRecorderColumn) -> String {
         get { values[column.rawValue] }
         set { values[column.rawValue] = newValue }
     }
