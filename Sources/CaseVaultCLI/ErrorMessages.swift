@@ -1,5 +1,6 @@
 import Access
 import CaseStore
+import Export
 import Statistics
 import Foundation
 import Intake
@@ -18,6 +19,10 @@ enum ErrorMessages {
         case let error as AccessError: text(for: error, messages: messages)
         case let error as CLIError: error.message(messages)
         case let error as VaultCryptoError: text(for: error, messages: messages)
+        case let error as AgeError: text(for: error, messages: messages)
+        case IncidentRecorderError.invalidAgencyCode: messages("cli.export.error.invalid_agency")
+        case IncidentRecorderError.randomUnavailable: messages("cli.error.crypto_failure")
+        case ReferralProfileError.noConsent(let service): messages("cli.error.no_consent_to_share", ["service": messages.label(service)])
         case is DecodingError, is EncodingError: messages("cli.error.unreadable_record")
         case let error as CatalogError: text(for: error, messages: messages)
         case is FormError: messages("cli.error.form_damaged")
@@ -103,6 +108,14 @@ enum ErrorMessages {
         switch error {
         case .authenticationFailed: messages("cli.error.crypto_authentication")
         case .invalidParameter, .libraryFailure: messages("cli.error.crypto_failure")
+        }
+    }
+
+    static func text(for error: AgeError, messages: Messages) -> String {
+        switch error {
+        case .noMatch: messages("cli.error.age_no_match")
+        case .hmacFailure, .headerFailure, .payloadFailure, .armorFailure: messages("cli.error.age_damaged")
+        case .invalidKey: messages("cli.error.age_invalid_key")
         }
     }
 

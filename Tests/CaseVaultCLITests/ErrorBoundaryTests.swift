@@ -1,6 +1,7 @@
 import Access
 import CaseStore
 @testable import CaseVaultCLI
+import Export
 import Foundation
 @testable import Intake
 import VaultCrypto
@@ -13,6 +14,7 @@ final class ErrorBoundaryTests: XCTestCase {
     static let user = "ana"
     static let code = "K7Q4-M2XA"
     static let path = "/tmp/vault.casevault"
+    static let request = "E-K7Q4-M2XA"
     /// Survivor-like values put into error payloads; none may reach the user.
     static let survivorDate = CalendarDay(iso: "1979-04-12")!
     static let survivorTexts = ["1979", "Радмила", "Radmila", "Stojković", "Стојковић", "0641234567"]
@@ -27,6 +29,8 @@ final class ErrorBoundaryTests: XCTestCase {
             .caseRolledBack(code), .untrustedSignature(.directory), .untrustedSignature(.directoryEntry(user: user)),
             .untrustedSignature(.keyGrant(user: user)), .untrustedSignature(.caseState(code)), .directoryNotEstablished,
             .tamperedRecord(.caseFacts(code)), .untrustedSignature(.statisticsPolicy), .statisticsNotPrepared(3), .statisticsThresholdTooLow(2),
+            .exportRequestNotFound(request), .exportRequestNotPending(request), .exportOwnRequest(request), .invalidPartnerName(user),
+            .unknownPartner(user), .untrustedSignature(.exportRules), .untrustedSignature(.partners), .untrustedSignature(.exportRequest(request)),
         ]
         errors += KeyPurpose.allCases.map { .keyNotInSlot($0) }
         errors += [StorageFailure.diskFull, .cannotOpenOrWrite, .inputOutput, .cannotCreateFile, .engine, .nothingWritten]
@@ -45,7 +49,8 @@ final class ErrorBoundaryTests: XCTestCase {
         case .wrongPassphrase, .unknownUser, .userDisabled, .invalidUserName, .userExists, .tamperedRecord, .vaultLocked,
              .unsupportedVaultVersion, .corruptVault, .vaultNotFound, .fileExists, .caseNotFound, .caseErased, .keyNotInSlot,
              .invalidDocument, .storageFailure, .caseRolledBack, .untrustedSignature, .directoryNotEstablished, .statisticsNotPrepared,
-             .statisticsThresholdTooLow: break
+             .statisticsThresholdTooLow, .exportRequestNotFound, .exportRequestNotPending, .exportOwnRequest, .invalidPartnerName,
+             .unknownPartner: break
         }
     }
 
@@ -56,10 +61,12 @@ final class ErrorBoundaryTests: XCTestCase {
         }
         errors += ReferralService.allCases.map { .noConsentToShare($0) }
         errors += [.alreadyClosed(code: "K7Q4-M2XA"), .notClosed(code: "K7Q4-M2XA"), .privacyBudgetExceeded(left: 2_500),
-                   .consentUnchanged(code: "K7Q4-M2XA")]
+                   .consentUnchanged(code: "K7Q4-M2XA"), .exportApprovalRequested(id: request), .exportAwaitingApproval(id: request),
+                   .referralServiceNeeded]
         for error in errors {
             switch error {
-            case .denied, .noConsentToShare, .weakPassphrase, .alreadyClosed, .notClosed, .privacyBudgetExceeded, .consentUnchanged: break
+            case .denied, .noConsentToShare, .weakPassphrase, .alreadyClosed, .notClosed, .privacyBudgetExceeded, .consentUnchanged,
+                 .exportApprovalRequested, .exportAwaitingApproval, .referralServiceNeeded: break
             }
         }
         return errors
@@ -90,6 +97,8 @@ final class ErrorBoundaryTests: XCTestCase {
             ShellTokenizerError.unterminatedDoubleQuote, ShellTokenizerError.trailingBackslash, LineEditorError.readFailed,
             CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]), CocoaError(.fileReadCorruptFile),
             POSIXError(.EACCES), LeakyError(), CLIError(id: "cli.error.vault_locked"),
+            AgeError.noMatch, AgeError.hmacFailure, AgeError.headerFailure, AgeError.payloadFailure, AgeError.armorFailure, AgeError.invalidKey,
+            IncidentRecorderError.invalidAgencyCode, IncidentRecorderError.randomUnavailable, ReferralProfileError.noConsent(.police),
         ]
     }
 
@@ -137,7 +146,7 @@ final class ErrorBoundaryTests: XCTestCase {
         if language == .serbianCyrillic {
             var prose = text.split(separator: "`", omittingEmptySubsequences: false).enumerated()
                 .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
-            let quoted = [Self.path, Self.code, Self.user, "sr-Cyrl.po", "rom.po", "en.po", "survivor_birth_date", "survivor.name", "de", "--lang"]
+            let quoted = [Self.path, Self.request, Self.code, Self.user, "sr-Cyrl.po", "rom.po", "en.po", "survivor_birth_date", "survivor.name", "de", "--lang"]
                 + AccessAction.allCases.map(\.rawValue) + KeyPurpose.allCases.map(\.rawValue)
             for value in quoted.sorted(by: { $0.count > $1.count }) { prose = prose.replacingOccurrences(of: value, with: " ") }
             let latin = prose.unicodeScalars.filter { $0.properties.isAlphabetic && !isCyrillic($0) && $0.value < 0x0370 }

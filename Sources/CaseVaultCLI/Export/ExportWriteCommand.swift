@@ -49,6 +49,9 @@ struct ExportWriteCommand: VaultCommand {
             guard code == nil else { throw ValidationError(messages("cli.export.error.no_code", ["profile": profile.rawValue])) }
         }
         guard (profile == .referral) == (service != nil) else { throw ValidationError(messages("cli.export.error.service_only_referral")) }
+        guard (profile == .incidentRecorder) == (agency != nil) else {
+            throw ValidationError(messages("cli.export.error.agency_only_incident_recorder"))
+        }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError(messages("cli.export.error.reason_needed")) }
     }
 
@@ -74,9 +77,12 @@ struct ExportWriteCommand: VaultCommand {
     private func content(_ order: ExportOrder, requestID: String?, session: AccessSession, console: Console) throws -> [UInt8] {
         switch profile {
         case .incidentRecorder:
-            var table = IncidentRecorderExport(agencyCode: agency ?? "")
-            try session.forEachFactsForExport { facts, assignee in try table.add(facts, caseManager: assignee) }
-            return table.csv()
+            var table = try IncidentRecorderExport(agencyCode: agency ?? "-")
+            var writer = IncidentRecorder.csvWriter()
+            try session.forEachFactsForExport { facts, assignee in
+                if let row = try table.row(facts: facts, caseManager: assignee) { writer.write(record: row.values) }
+            }
+            return writer.takeBytes()
         case .survivor:
             let record = try session.caseForExport(order, requestID: requestID)
             let language = fileLanguage ?? ExportDocumentText.language(of: record.document, fallback: console.messages.language)
@@ -86,7 +92,7 @@ struct ExportWriteCommand: VaultCommand {
         case .referral:
             var record = try session.caseForExport(order, requestID: requestID)
             guard let service else { throw AccessError.referralServiceNeeded }
-            record.document = try ReferralProfile.document(from: record.document, for: service)
+            record.document = try ReferralProfile.document(record.document, for: service)
             let messages = Messages.load(fileLanguage ?? console.messages.language)
             return try ExportDocumentText.markdown(record, title: messages("cli.export.file.referral_title", ["code": record.code.rawValue,
                                                                                                              "service": messages.label(service)]),
