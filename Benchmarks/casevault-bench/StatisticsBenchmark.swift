@@ -223,11 +223,13 @@ struct StatisticsBenchmark {
         var rowsOnly: [Double] = []
         for _ in 0..<rounds { rowsOnly.append(try Measure.time { try baseline.forEachFactsRow { _ in } }) }
         let profile = try FactsProfile.run(baseline: baseline, limit: 20_000, lastMonth: lastMonth)
+        progress("  Incident Recorder export: \(rounds) rounds, then age throughput on its CSV")
+        let incidentRecorder = try IncidentRecorderMeasurement.measure(vault, baseline: baseline, directory: sizeDirectory, rounds: rounds)
 
         return StatsSizeResult(manifest: manifest, processRSSAfterOpen: openRSS, peakResetWorks: peakResets,
                                rusageMaxAtEnd: Memory.rusagePeak(), loadBefore: loadBefore, loadAfter: Memory.loadAverage(),
                                firstScanVaultSeconds: first[0], firstScanBaselineSeconds: first[1], operations: results,
-                               baselineRowsOnePass: Stats(rowsOnly), profile: profile)
+                               baselineRowsOnePass: Stats(rowsOnly), profile: profile, incidentRecorder: incidentRecorder)
     }
 
     static func progress(_ message: String) {
@@ -547,6 +549,7 @@ struct StatsSizeResult: Codable {
     var operations: [StatsOperation]
     var baselineRowsOnePass: Stats
     var profile: FactsProfile
+    var incidentRecorder: IncidentRecorderMeasurement?
 }
 
 struct StatsReport: Codable {
@@ -637,6 +640,7 @@ struct StatsReport: Codable {
                           + " (%.0f-byte sealed records); both: decode %.2f, 2-D tally %.2f, monthly-report tally %.2f\n",
                           p.rows, p.associatedDataMicros, p.openMicros, p.sealedBytes, p.decodeMicros, p.twoDimensionTallyMicros,
                           p.monthlyTallyMicros)
+            if let exportRun = size.incidentRecorder { out += exportRun.text(cases: m.cases) }
         }
         out += "\nTargets (issue 10):\n"
         for target in Self.timeTargets {
