@@ -43,11 +43,11 @@ public enum Policy {
         case (_, .passphraseChange), (_, .profileChange): .allow
         case (.caseworker, .caseCreate), (.caseworker, .caseList), (.caseworker, .caseFind): .allow
         case (.caseworker, .caseRead), (.caseworker, .caseUpdate), (.caseworker, .caseRefer), (.caseworker, .caseClose),
-             (.caseworker, .caseErase): .assigned
+             (.caseworker, .caseErase), (.caseworker, .caseCorrect), (.caseworker, .casePurge): .assigned
         case (.supervisor, .caseErase), (.supervisor, .caseAssign), (.supervisor, .caseList), (.supervisor, .caseAccessLog),
-             (.supervisor, .statisticsRun), (.supervisor, .exportApprove): .allow
+             (.supervisor, .statisticsRun), (.supervisor, .exportApprove), (.supervisor, .retentionRun): .allow
         case (.admin, .caseList), (.admin, .userManage), (.admin, .statisticsPolicy), (.admin, .backup), (.admin, .rekey), (.admin, .auditVerify),
-             (.admin, .auditCheckpoint): .allow
+             (.admin, .auditCheckpoint), (.admin, .retentionManage): .allow
         case (.auditor, .caseAccessLog), (.auditor, .auditRead), (.auditor, .auditVerify), (.auditor, .auditCheckpoint): .allow
         default: .deny
         }

@@ -61,6 +61,12 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case statisticsPrepare = "statistics_prepare"
     /// An administrator changed the statistics policy (threshold, privacy budgets).
     case statisticsPolicy = "statistics_policy"
+    /// A correction of a case (rectification): details name the changed fields, never values.
+    case caseCorrect = "case_correct"
+    /// One field purged from every version of a case; details hold the field and the reason.
+    case casePurge = "case_purge"
+    /// An administrator changed the retention rule.
+    case retentionRule = "retention_rule"
 }
 
 /// How the recorded action ended.

@@ -47,6 +47,11 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     case statisticsNotPrepared(Int)
     /// A disclosure-control threshold below the smallest allowed (3), or a negative budget.
     case statisticsThresholdTooLow(Int)
+    /// A retention rule with a number of years outside 1...100.
+    case invalidRetentionRule(Int)
+    /// `eraseForRetention` was given a case that the retention rule does not make due today
+    /// (open, reopened, closed too recently, or no rule). Names the case code; nothing was erased.
+    case notDueForRetention(String)
 }
 
 /// Why storage failed, without the engine's own (English) message.
@@ -76,6 +81,8 @@ public enum SignedRecord: Sendable, Equatable {
     case auditTrail
     /// The statistics policy (threshold and privacy budgets).
     case statisticsPolicy
+    /// The retention rule (years after closing before a case is erased).
+    case retentionRule
 }
 
 /// Which sealed record failed authentication, so fronts can name it in the user's language.
