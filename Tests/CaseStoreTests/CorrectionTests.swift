@@ -48,6 +48,17 @@ final class CorrectionTests: XCTestCase {
         XCTAssertEqual(try worker.auditLog(AuditFilter(action: AuditAction.caseCorrect.rawValue)).count, entries.count)
     }
 
+    func testACorrectionWithoutWorkKeepsTheCasesWork() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let code = try worker.createCase(sampleDocument("Ana Anić"))
+        try worker.amendCase(code, action: .casePlan) { $0.work = CaseWork(plan: "Sigurna kuća") }
+        try worker.correctCase(code, document: sampleDocument("Ana Antić"))
+        let work = try XCTUnwrap(worker.readCase(code).document.work)
+        XCTAssertEqual(work.plan, "Sigurna kuća")
+        XCTAssertEqual(work.corrections.map(\.fields), [["survivor.name"]])
+    }
+
     func testDocumentsSealedBeforeCorrectionsStillRead() throws {
         let json = #"{"consent":{"statistics":true},"survivor":{"name":"Ana"},"work":{"followUps":[],"notes":[],"referrals":[]}}"#
         let document = try JSONDecoder().decode(CaseDocument.self, from: Data(json.utf8))
