@@ -26,4 +26,12 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case auditCheckpoint = "audit.checkpoint"
     case passphraseChange = "passphrase.change"
     case profileChange = "profile.change"
+    /// Rectification: correct a case at the survivor's request.
+    case caseCorrect = "case.correct"
+    /// Partial erasure: purge one field from every version of a case.
+    case casePurge = "case.purge"
+    /// Set the retention rule.
+    case retentionManage = "retention.manage"
+    /// List the closed cases the retention rule makes due, and erase them.
+    case retentionRun = "retention.run"
 }

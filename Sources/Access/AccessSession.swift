@@ -52,11 +52,6 @@ public final class AccessSession {
         return try vault.updateCase(code, document: document)
     }
 
-    public func eraseCase(_ code: CaseCode) throws {
-        _ = try requireCase(.caseErase, code, auditAction: .caseErase)
-        try vault.eraseCase(code)
-    }
-
     public func assignCase(_ code: CaseCode, to user: String) throws {
         _ = try requireCase(.caseAssign, code, auditAction: .caseAssign)
         try vault.assignCase(code, to: user)

@@ -43,12 +43,13 @@ public enum Policy {
         case (_, .passphraseChange), (_, .profileChange): .allow
         case (.caseworker, .caseCreate), (.caseworker, .caseList), (.caseworker, .caseFind): .allow
         case (.caseworker, .caseRead), (.caseworker, .caseUpdate), (.caseworker, .caseRefer), (.caseworker, .caseClose),
-             (.caseworker, .caseErase), (.caseworker, .exportSurvivor), (.caseworker, .exportReferral): .assigned
+             (.caseworker, .caseErase), (.caseworker, .exportSurvivor), (.caseworker, .exportReferral), (.caseworker, .caseCorrect),
+             (.caseworker, .casePurge): .assigned
         case (.supervisor, .caseErase), (.supervisor, .caseAssign), (.supervisor, .caseList), (.supervisor, .caseAccessLog),
-             (.supervisor, .statisticsRun), (.supervisor, .exportApprove), (.supervisor, .exportIncidentRecorder): .allow
+             (.supervisor, .statisticsRun), (.supervisor, .exportApprove), (.supervisor, .exportIncidentRecorder), (.supervisor, .retentionRun): .allow
         case (.admin, .exportRules), (.admin, .partnerManage): .allow
         case (.admin, .caseList), (.admin, .userManage), (.admin, .statisticsPolicy), (.admin, .backup), (.admin, .rekey), (.admin, .auditVerify),
-             (.admin, .auditCheckpoint): .allow
+             (.admin, .auditCheckpoint), (.admin, .retentionManage): .allow
         case (.auditor, .caseAccessLog), (.auditor, .auditRead), (.auditor, .auditVerify), (.auditor, .auditCheckpoint): .allow
         default: .deny
         }

@@ -69,6 +69,12 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case exportRules = "export_rules"
     /// An administrator added, replaced or removed a partner organisation's key.
     case partnerKey = "partner_key"
+    /// A correction of a case (rectification): details name the changed fields, never values.
+    case caseCorrect = "case_correct"
+    /// One field purged from every version of a case; details hold the field and the reason.
+    case casePurge = "case_purge"
+    /// An administrator changed the retention rule.
+    case retentionRule = "retention_rule"
 }
 
 /// How the recorded action ended.

@@ -22,7 +22,8 @@ enum CaseState {
 
     /// The audit actions that change a case's state (each adds one to its revision).
     static let changingActions: [AuditAction] = [.caseCreate, .caseUpdate, .caseNote, .caseFollowUp, .caseRefer, .casePlan,
-                                                 .caseClose, .caseReopen, .caseAssign, .caseErase]
+                                                 .caseClose, .caseReopen, .caseAssign, .caseErase,
+                                                 .caseCorrect, .casePurge]
 
     static func signedBytes(code: String, status: CaseStatus, assignee: String?, version: Int, revision: Int,
                             documentHash: [UInt8], vaultID: [UInt8]) -> [UInt8] {

@@ -57,6 +57,11 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     case invalidPartnerName(String)
     /// No partner organisation by this name.
     case unknownPartner(String)
+    /// A retention rule with a number of years outside 1...100.
+    case invalidRetentionRule(Int)
+    /// `eraseForRetention` was given a case that the retention rule does not make due today
+    /// (open, reopened, closed too recently, or no rule). Names the case code; nothing was erased.
+    case notDueForRetention(String)
 }
 
 /// Why storage failed, without the engine's own (English) message.
@@ -92,6 +97,8 @@ public enum SignedRecord: Sendable, Equatable {
     case partners
     /// One request (or its decision) in the export ledger, by id.
     case exportRequest(String)
+    /// The retention rule (years after closing before a case is erased).
+    case retentionRule
 }
 
 /// Which sealed record failed authentication, so fronts can name it in the user's language.

@@ -8,13 +8,45 @@ public struct CaseWork: Codable, Equatable, Sendable {
     public var plan: String?
     /// Why and when the case was closed (cleared on reopening).
     public var closure: Closure?
+    /// Corrections made at the survivor's request (rectification), oldest first; written only
+    /// by `correctCase`.
+    public var corrections: [Correction]
 
-    public init(notes: [CaseNote] = [], followUps: [FollowUp] = [], referrals: [Referral] = [], plan: String? = nil, closure: Closure? = nil) {
+    public init(notes: [CaseNote] = [], followUps: [FollowUp] = [], referrals: [Referral] = [], plan: String? = nil, closure: Closure? = nil,
+                corrections: [Correction] = []) {
         self.notes = notes
         self.followUps = followUps
         self.referrals = referrals
         self.plan = plan
         self.closure = closure
+        self.corrections = corrections
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case notes, followUps, referrals, plan, closure, corrections
+    }
+
+    /// Documents sealed before corrections existed have no `corrections` key.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        notes = try container.decode([CaseNote].self, forKey: .notes)
+        followUps = try container.decode([FollowUp].self, forKey: .followUps)
+        referrals = try container.decode([Referral].self, forKey: .referrals)
+        plan = try container.decodeIfPresent(String.self, forKey: .plan)
+        closure = try container.decodeIfPresent(Closure.self, forKey: .closure)
+        corrections = try container.decodeIfPresent([Correction].self, forKey: .corrections) ?? []
+    }
+
+    /// Writes `corrections` only when there are some, so a document without any keeps the bytes
+    /// it had before corrections existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(followUps, forKey: .followUps)
+        try container.encode(referrals, forKey: .referrals)
+        try container.encodeIfPresent(plan, forKey: .plan)
+        try container.encodeIfPresent(closure, forKey: .closure)
+        if !corrections.isEmpty { try container.encode(corrections, forKey: .corrections) }
     }
 }
 

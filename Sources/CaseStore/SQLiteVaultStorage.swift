@@ -52,7 +52,7 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         try Self.mapErrors { try queue.read(body) }
     }
 
@@ -148,13 +148,14 @@ final class SQLiteVaultStorage: VaultStorage {
         """
 
     /// The columns a read returns: the stored ones and the count of the case's state changes in
-    /// the audit trail, which the partial index `audit_log_case_changes` (migration 0005) answers.
+    /// the audit trail, which the partial index `audit_log_case_changes_0008` answers.
     private static let readCaseColumns = caseColumns + ", " + committedRevisionColumn
 
     private static let committedRevisionColumn = "(SELECT count(*) \(caseChanges))"
 
     /// The audit entries that changed the case of the row (the partial index
-    /// `audit_log_case_changes`). The action names are this program's own constants, never input.
+    /// `audit_log_case_changes_0008`, whose action list must stay the same as this one). The action
+    /// names are this program's own constants, never input.
     private static let caseChanges = """
         FROM audit_log WHERE case_code = cases.code AND outcome = 'ok' AND action IN (\(
             CaseState.changingActions.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
@@ -383,7 +384,7 @@ final class SQLiteVaultStorage: VaultStorage {
                 try db.inTransaction(.immediate) {
                     var auditHead: (seq: Int64, hash: [UInt8])?
                     for mutation in mutations {
-                        if case .eraseCase = mutation { erased = true }
+                        if mutation.shredsCaseData { erased = true }
                         try Self.apply(mutation, db, auditHead: &auditHead)
                     }
                     return .commit
@@ -391,7 +392,7 @@ final class SQLiteVaultStorage: VaultStorage {
             }
         }
         if erased {
-            // Push the shredded pages out of the WAL at once instead of at the next checkpoint.
+            // Push the shredded (erased or purged) pages out of the WAL now, not at the next checkpoint.
             try Self.mapErrors { try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
         }
     }
@@ -512,6 +513,10 @@ final class SQLiteVaultStorage: VaultStorage {
             try db.execute(sql: "DELETE FROM case_facts WHERE case_id = ?", arguments: [id])
             try db.execute(sql: "UPDATE cases SET status = 'erased', wrapped_key = NULL, document = NULL, updated_day = ?, state_signer = NULL, state_document_hash = NULL, state_signature = NULL WHERE id = ?",
                            arguments: [updatedDay, id])
+        case .replaceHistoryVersion(let code, let version, let document):
+            try replaceHistoryVersion(code: code, version: version, document: document, db)
+        case .putRetentionRule(let row):
+            try putRetentionRule(row, db)
         }
     }
 
@@ -534,7 +539,7 @@ final class SQLiteVaultStorage: VaultStorage {
         return (seq, hash)
     }
 
-    private static func liveCaseID(_ code: String, _ db: Database) throws -> Int64 {
+    static func liveCaseID(_ code: String, _ db: Database) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE code = ? AND status != 'erased'", arguments: [code]) else {
             throw CaseStoreError.caseNotFound(code)
         }

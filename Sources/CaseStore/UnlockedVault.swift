@@ -171,6 +171,10 @@ public final class UnlockedVault {
         let row = try liveRow(code)
         let sealer = sealer
         let dataKey = try sealer.dataKey(for: row, code: code)
+        // The current version must open with the same key: earlier versions put back from before
+        // a purge (which changes the key) are then refused, with the key or without it.
+        guard let current = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(code.rawValue)) }
+        _ = try sealer.openDocument(current, code: code, version: row.version, dataKey: dataKey)
         let versions = try storage.history(code: code.rawValue).map {
             CaseVersion(version: $0.version, document: try sealer.openDocument($0.document, code: code, version: $0.version, dataKey: dataKey))
         }
@@ -259,14 +263,15 @@ public final class UnlockedVault {
         return try verified(matches).sorted { $0.code < $1.code }
     }
 
-    /// Erases a case by crypto-shredding: its wrapped data key, every sealed version and its
-    /// statistics facts are deleted (and overwritten, `secure_delete`); a tombstone keeps only the
-    /// code and status.
-    public func eraseCase(_ code: CaseCode) throws {
-        _ = try keys.key(.caseWrapping)
+    /// Erases a case by crypto-shredding: its wrapped data key, every sealed version, its name
+    /// index and its statistics facts are deleted (and overwritten, `secure_delete`, then pushed
+    /// out of the WAL); a tombstone keeps only the code and status. Needs no case key (deleting
+    /// the wrapped key is the erasure), so a supervisor can erase. The audit entry keeps the code
+    /// and, sealed under the audit key, `reason` (free text, which may be sensitive).
+    public func eraseCase(_ code: CaseCode, reason: String) throws {
         _ = try liveRow(code)
         try commit([.eraseCase(code: code.rawValue, updatedDay: vault.options.today),
-                           .appendAudit(auditDraft(.caseErase, caseCode: code.rawValue))])
+                    .appendAudit(auditDraft(.caseErase, caseCode: code.rawValue, details: ["reason": reason]))])
     }
 
     /// Assigns a case to a user (nil: unassigned). The store does not check the user's role;

@@ -101,6 +101,10 @@ enum ErrorMessages {
             messages("cli.error.invalid_partner_name", ["name": safe(name)])
         case .unknownPartner(let name):
             messages("cli.error.unknown_partner", ["name": safe(name)])
+        case .invalidRetentionRule(let years):
+            messages("cli.error.invalid_retention_rule", ["years": String(years)])
+        case .notDueForRetention(let code):
+            messages("cli.error.not_due_for_retention", ["code": safe(code)])
         }
     }
 
@@ -239,6 +243,7 @@ enum ErrorMessages {
         case .exportRules: messages("cli.record.export_rules")
         case .partners: messages("cli.record.partners")
         case .exportRequest(let id): messages("cli.record.export_request", ["id": safe(id)])
+        case .retentionRule: messages("cli.record.retention_rule")
         }
     }
 }

@@ -112,7 +112,7 @@ final class AuditTrailTests: XCTestCase {
         _ = try maja.readCase(code)
         try maja.updateCase(code, document: fixture.document("Changed"))
         _ = try maja.findCases(name: "Changed")
-        try maja.eraseCase(code)
+        try maja.eraseCase(code, reason: "survivor asked")
         let admin = try fixture.login("admin")
         try admin.setDisabled("vesna", true)
         try admin.changeRole("sofija", to: .auditor)

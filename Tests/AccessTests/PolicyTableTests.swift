@@ -62,3 +62,29 @@ final class PolicyTableTests: XCTestCase {
         XCTAssertEqual(checked, AccessAction.allCases.count * Role.allCases.count)
     }
 }
+
+/// The survivors' rights rows of docs/roles.md, pinned here too, so that an edit of the table
+/// alone cannot widen them.
+final class RightsPolicyTests: XCTestCase {
+    func testRightsRows() {
+        let expected: [(AccessAction, [Role: String])] = [
+            (.caseErase, [.caseworker: "assigned", .supervisor: "allow", .admin: "deny", .auditor: "deny"]),
+            (.caseCorrect, [.caseworker: "assigned", .supervisor: "deny", .admin: "deny", .auditor: "deny"]),
+            (.casePurge, [.caseworker: "assigned", .supervisor: "deny", .admin: "deny", .auditor: "deny"]),
+            (.retentionManage, [.caseworker: "deny", .supervisor: "deny", .admin: "allow", .auditor: "deny"]),
+            (.retentionRun, [.caseworker: "deny", .supervisor: "allow", .admin: "deny", .auditor: "deny"]),
+        ]
+        for (action, cells) in expected {
+            for (role, cell) in cells {
+                let actor = Actor(name: "me", role: role)
+                let own = Policy.decide(actor: actor, action: action, resource: .caseFile(code: "AAAA-AAAA", assignee: "me"))
+                let other = Policy.decide(actor: actor, action: action, resource: .caseFile(code: "BBBB-BBBB", assignee: "someone"))
+                switch cell {
+                case "allow": XCTAssertEqual([own, other], [.allow, .allow], "\(role) \(action)")
+                case "deny": XCTAssertEqual([own, other], [.deny(.roleNotPermitted), .deny(.roleNotPermitted)], "\(role) \(action)")
+                default: XCTAssertEqual([own, other], [.allow, .deny(.notAssigned)], "\(role) \(action)")
+                }
+            }
+        }
+    }
+}

@@ -71,7 +71,7 @@ final class StatisticsAccessTests: XCTestCase {
         XCTAssertEqual(try facts(sofija).count, 3)
         try maja.setStatisticsConsent(codes[0], false)
         XCTAssertEqual(try facts(sofija).count, 2)
-        try maja.eraseCase(codes[1])
+        try maja.eraseCase(codes[1], reason: "survivor asked")
         XCTAssertEqual(try facts(sofija).count, 1)
         try maja.setStatisticsConsent(codes[0], true)
         XCTAssertEqual(try facts(sofija).count, 2)

@@ -77,7 +77,7 @@ final class PlaintextLeakTests: XCTestCase {
         try worker.updateCase(code, document: sampleDocument("Erased Person", narrative: "second version"))
         let sealed = try RawVault(vault.path).blobs(code: code)
         XCTAssertEqual(sealed.count, 3, "wrapped key, current and earlier document")
-        try worker.eraseCase(code)
+        try worker.eraseCase(code, reason: "survivor asked")
         for blob in sealed {
             for url in try FileManager.default.contentsOfDirectory(at: vault.directory, includingPropertiesForKeys: nil) {
                 XCTAssertNil(try Data(contentsOf: url).range(of: blob.prefix(24)), "\(url.lastPathComponent) still holds erased ciphertext")

@@ -31,6 +31,7 @@ final class ErrorBoundaryTests: XCTestCase {
             .tamperedRecord(.caseFacts(code)), .untrustedSignature(.statisticsPolicy), .statisticsNotPrepared(3), .statisticsThresholdTooLow(2),
             .exportRequestNotFound(request), .exportRequestNotPending(request), .exportOwnRequest(request), .invalidPartnerName(user),
             .unknownPartner(user), .untrustedSignature(.exportRules), .untrustedSignature(.partners), .untrustedSignature(.exportRequest(request)),
+            .invalidRetentionRule(0), .notDueForRetention(code), .untrustedSignature(.retentionRule),
         ]
         errors += KeyPurpose.allCases.map { .keyNotInSlot($0) }
         errors += [StorageFailure.diskFull, .cannotOpenOrWrite, .inputOutput, .cannotCreateFile, .engine, .nothingWritten]
@@ -50,7 +51,7 @@ final class ErrorBoundaryTests: XCTestCase {
              .unsupportedVaultVersion, .corruptVault, .vaultNotFound, .fileExists, .caseNotFound, .caseErased, .keyNotInSlot,
              .invalidDocument, .storageFailure, .caseRolledBack, .untrustedSignature, .directoryNotEstablished, .statisticsNotPrepared,
              .statisticsThresholdTooLow, .exportRequestNotFound, .exportRequestNotPending, .exportOwnRequest, .invalidPartnerName,
-             .unknownPartner: break
+             .unknownPartner, .invalidRetentionRule, .notDueForRetention: break
         }
     }
 

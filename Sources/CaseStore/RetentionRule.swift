@@ -1,0 +1,62 @@
+import Foundation
+
+/// How long closed cases are kept: an administrator's per-vault rule that a closed case is erased
+/// `closedCaseYears` years after it was closed (nil: no rule, nothing is ever due). Stored as one
+/// body signed by the administrator, whom the directory must certify, and whose revision must
+/// equal the number of `retention_rule` entries in the audit trail: someone who writes to the
+/// file can neither forge a rule (to have cases erased early) nor put an older one back.
+public struct RetentionRule: Sendable, Equatable {
+    static let label = "casevault/v1/retention-rule"
+    /// The years a rule may name.
+    public static let allowedYears = 1...100
+
+    public var closedCaseYears: Int?
+    /// How many times the rule was set (0: never).
+    public internal(set) var revision: Int
+
+    public init(closedCaseYears: Int?) {
+        self.closedCaseYears = closedCaseYears
+        revision = 0
+    }
+
+    func body(vaultID: [UInt8], signer: String) -> [UInt8] {
+        var bytes = CanonicalBytes(label: Self.label)
+        bytes.field(vaultID)
+        bytes.number(revision)
+        bytes.field(signer)
+        bytes.flag(closedCaseYears != nil)
+        bytes.number(closedCaseYears ?? 0)
+        return bytes.bytes
+    }
+
+    static func parse(_ body: [UInt8], vaultID: [UInt8], signer: String) -> RetentionRule? {
+        guard var reader = CanonicalReader(body, label: label), case let id?? = reader.field(), id == vaultID,
+              let revision = reader.number(), reader.text() == signer, let hasYears = reader.flag(), let years = reader.number(),
+              reader.atEnd else { return nil }
+        if hasYears, !allowedYears.contains(Int(years)) { return nil }
+        var rule = RetentionRule(closedCaseYears: hasYears ? Int(years) : nil)
+        rule.revision = Int(revision)
+        return rule
+    }
+
+    /// The first day on which a case closed on `closedDay` (`YYYY-MM-DD`) is due: the same
+    /// month and day `closedCaseYears` later; a case closed on 29 February is due on 1 March of
+    /// a year without one (never a day early). Nil without a rule or for a day that is not one.
+    public func dueDay(closedOn closedDay: String) -> String? {
+        guard let years = closedCaseYears, ISODay.parse(closedDay) != nil else { return nil }
+        let parts = closedDay.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let year = parts[0] + years
+        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let (month, day) = parts[1] == 2 && parts[2] == 29 && !isLeap ? (3, 1) : (parts[1], parts[2])
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+/// A closed case the retention rule makes due: its code, the day it was closed (from its
+/// latest `case_close` audit entry) and the day it became due.
+public struct RetentionDue: Sendable, Equatable {
+    public var code: String
+    public var closedDay: String
+    public var dueDay: String
+}
