@@ -8,7 +8,8 @@ struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Create, show, list and find cases.",
-        subcommands: [Create.self, Show.self, List.self, Find.self, Assign.self, AccessLog.self, CaseConsentCommand.self]
+        subcommands: [Create.self, Show.self, List.self, Find.self, Assign.self, AccessLog.self, CaseConsentCommand.self,
+                      CaseCorrectCommand.self, CaseEraseCommand.self, CasePurgeCommand.self]
     )
 
     /// `casevault case create --from FILE`.
@@ -40,10 +41,13 @@ struct CaseCommand: ParsableCommand {
             for code in codes { console.output(code.rawValue) }
         }
 
-        func readInput() throws -> Data {
-            if from == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-            guard let data = FileManager.default.contents(atPath: from) else {
-                throw CLIError(id: "cli.error.cannot_read_file", arguments: ["path": from])
+        func readInput() throws -> Data { try Self.read(from) }
+
+        /// The bytes of `path`, or of stdin for `-`.
+        static func read(_ path: String) throws -> Data {
+            if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError(id: "cli.error.cannot_read_file", arguments: ["path": path])
             }
             return data
         }

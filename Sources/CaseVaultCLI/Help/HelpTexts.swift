@@ -30,6 +30,9 @@ enum HelpTexts {
         "export_write --reason": "export_reason", "export_deny --reason": "deny_reason", "export_write --out": "export_out",
         "verify_export file": "export_file", "partner_add name": "partner_name", "partner_remove name": "partner_name",
         "partner_add recipient": "partner_recipient",
+        "case_erase --reason": "erase_reason", "case_purge --reason": "purge_reason", "case_erase --confirm": "confirm_code",
+        "case_purge --confirm": "confirm_code", "retention_run --confirm": "confirm_count", "case_purge --field": "purge_field",
+        "case_correct --from": "correction_from", "retention_rule --none": "no_retention",
     ]
 
     /// The help text of `argument` in the command at `path`.
