@@ -28,7 +28,7 @@ enum HelpTexts {
         "stats_table --by": "stats_by", "stats_table --from": "stats_from", "stats_table --to": "stats_to",
         "stats_table --format": "stats_format", "stats_report --format": "stats_format",
         "export_write --reason": "export_reason", "export_deny --reason": "deny_reason", "export_write --out": "export_out",
-        "verify_export file": "export_file", "partner_add name": "partner_name", "partner_remove name": "partner_name",
+        "verify_export path": "export_file", "partner_add name": "partner_name", "partner_remove name": "partner_name",
         "partner_add recipient": "partner_recipient",
         "case_erase --reason": "erase_reason", "case_purge --reason": "purge_reason", "case_erase --confirm": "confirm_code",
         "case_purge --confirm": "confirm_code", "retention_run --confirm": "confirm_count", "case_purge --field": "purge_field",
