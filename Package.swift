@@ -76,6 +76,7 @@ let package = Package(
             name: "casevault-bench",
             dependencies: [
                 "CaseStore",
+                "Export",
                 "Statistics",
                 "VaultCrypto",
                 "Transliteration",
