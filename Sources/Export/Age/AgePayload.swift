@@ -14,25 +14,32 @@ enum AgePayload {
         [0, 0, 0] + (0..<8).map { UInt8(truncatingIfNeeded: counter >> (56 - 8 * UInt64($0))) } + [last ? 1 : 0]
     }
 
-    /// Appends the nonce and the sealed chunks of `plaintext` to `output`, sealing in place. An
-    /// empty plaintext is one empty last chunk; a multiple of 64 KiB ends with a full last chunk.
-    static func seal(_ plaintext: [UInt8], fileKey: SecretBytes, into output: inout [UInt8]) throws {
+    private static func chunkCount(_ plaintextLength: Int) -> Int {
+        max(1, (plaintextLength + AgeFormat.chunkLength - 1) / AgeFormat.chunkLength)
+    }
+
+    /// Bytes of the payload of a `plaintextLength`-byte plaintext: nonce, plaintext, one tag per chunk.
+    static func sealedLength(_ plaintextLength: Int) -> Int {
+        AgeFormat.nonceLength + plaintextLength + chunkCount(plaintextLength) * AgeFormat.tagLength
+    }
+
+    /// Writes the nonce and the sealed chunks of `plaintext` into `output` (exactly
+    /// `sealedLength` bytes). An empty plaintext is one empty last chunk; a multiple of 64 KiB
+    /// ends with a full last chunk.
+    static func seal(_ plaintext: [UInt8], fileKey: SecretBytes, into output: UnsafeMutableRawBufferPointer) throws {
+        precondition(output.count == sealedLength(plaintext.count))
         let nonce = try SecureRandom.bytes(count: AgeFormat.nonceLength)
         let key = try key(fileKey: fileKey, nonce: nonce[...])
-        output += nonce
-        let chunks = max(1, (plaintext.count + AgeFormat.chunkLength - 1) / AgeFormat.chunkLength)
-        let payloadStart = output.count
-        output.append(contentsOf: repeatElement(0, count: plaintext.count + chunks * AgeFormat.tagLength))
+        output.copyBytes(from: nonce)
+        let chunks = chunkCount(plaintext.count)
         try plaintext.withUnsafeBytes { input in
-            try output.withUnsafeMutableBytes { file in
-                for index in 0..<chunks {
-                    let start = index * AgeFormat.chunkLength
-                    let end = min(start + AgeFormat.chunkLength, plaintext.count)
-                    let sealedStart = payloadStart + index * sealedChunkLength
-                    let sealed = UnsafeMutableRawBufferPointer(rebasing: file[sealedStart..<(sealedStart + end - start + AgeFormat.tagLength)])
-                    try ChaChaPolyBuffers.seal(UnsafeRawBufferPointer(rebasing: input[start..<end]), into: sealed, key: key,
-                                               nonce: chunkNonce(UInt64(index), last: index == chunks - 1))
-                }
+            for index in 0..<chunks {
+                let start = index * AgeFormat.chunkLength
+                let end = min(start + AgeFormat.chunkLength, plaintext.count)
+                let sealedStart = AgeFormat.nonceLength + index * sealedChunkLength
+                let sealed = UnsafeMutableRawBufferPointer(rebasing: output[sealedStart..<(sealedStart + end - start + AgeFormat.tagLength)])
+                try ChaChaPolyBuffers.seal(UnsafeRawBufferPointer(rebasing: input[start..<end]), into: sealed, key: key,
+                                           nonce: chunkNonce(UInt64(index), last: index == chunks - 1))
             }
         }
     }
