@@ -81,6 +81,8 @@ enum AgePayload {
                 }
                 guard opened else { throw AgeError.payloadFailure }
                 try release(plaintext)
+                // Our copy of the chunk is wiped; one `release` kept is its own (copy on write).
+                SecretBytes.cleanse(&plaintext)
                 position += length
                 if last {
                     guard position == file.count else { throw AgeError.payloadFailure }
