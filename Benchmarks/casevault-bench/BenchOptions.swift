@@ -7,6 +7,7 @@ struct BenchOptions {
                                [--json [PATH]] [--migrations DIR] [--seed N] [--baseline-audit on|off]
                casevault-bench --stats [--stats-sizes 100000,1000000] [--quick] [--dir PATH] [--keep] ...
                casevault-bench --stats-only DIR [--json [PATH]]
+               casevault-bench --age-mb N [--dir PATH]
           --sizes       vault sizes to build and measure, ascending (default 10000,100000)
           --quick       smoke run: one 2000-case vault and few samples, then the statistics
                         benchmark on 2000 cases (with --stats: only the latter)
@@ -26,6 +27,8 @@ struct BenchOptions {
                         With --dir PATH --keep, a size already built there (PATH/stats-N) is reused
           --stats-only DIR
                         measure the vault and baseline already built in DIR (a PATH/stats-N kept by --stats)
+          --age-mb N    only the age benchmark: encrypt and decrypt N MiB of random bytes to one X25519
+                        recipient with CaseVault's age implementation and with /usr/bin/age, MiB/s and ratio
           --baseline-audit on|off
                         whether the plaintext baseline writes the vault's audit entries too (default on:
                         the ratios then isolate encryption; off: they include the audit trail's cost)
@@ -46,6 +49,8 @@ struct BenchOptions {
     var stats = false
     var statsSizes = [100_000, 1_000_000]
     var statsOnly: String?
+    /// MiB the age benchmark encrypts; nil: no age benchmark.
+    var ageMegabytes: Int?
     /// Cases per `createCases` call when building a statistics vault.
     var statsBatch = 5000
 
@@ -87,6 +92,11 @@ struct BenchOptions {
             case "--audit-entries":
                 guard let count = Int(try value(argument)), count > 0 else { throw BenchError("--audit-entries wants a positive integer") }
                 options.auditEntries = count
+            case "--age-mb":
+                guard let megabytes = Int(try value(argument)), megabytes > 0, megabytes <= 1024 else {
+                    throw BenchError("--age-mb wants an integer from 1 to 1024")
+                }
+                options.ageMegabytes = megabytes
             case "--dir": options.directory = try value(argument)
             case "--keep": options.keep = true
             case "--json":

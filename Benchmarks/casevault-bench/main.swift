@@ -1,7 +1,8 @@
 // casevault-bench: times CaseVault's encrypted store against a plaintext SQLite baseline written
 // through the same database layer, in the same run. Not part of `swift test`.
 // Modes: the store benchmark (default), `--audit-trail`, `--stats` (statistics over a whole vault:
-// builds, then re-runs itself as `--stats-only DIR` so that peak RSS is the query's own).
+// builds, then re-runs itself as `--stats-only DIR` so that peak RSS is the query's own), `--age-mb N`
+// (age encryption against the age binary).
 import Foundation
 
 let options: BenchOptions
@@ -73,6 +74,11 @@ if let directory = options.statsOnly {
 do {
     try fileManager.createDirectory(atPath: workDirectory, withIntermediateDirectories: true,
                                     attributes: [.posixPermissions: 0o700])
+    if let megabytes = options.ageMegabytes {
+        defer { cleanUp() }
+        print(try AgeBenchmark(megabytes: megabytes, directory: workDirectory).run())
+        exit(0)
+    }
     if options.auditTrail {
         defer { cleanUp() }
         print(try AuditTrailBenchmark(options: options, directory: workDirectory).run())

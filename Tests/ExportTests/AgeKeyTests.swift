@@ -47,6 +47,21 @@ final class AgeKeyTests: XCTestCase {
         }
     }
 
+    /// Printing an identity (as a log line or an error message might) shows only its recipient.
+    func testIdentityPrintsNoSecret() throws {
+        let identity = try AgeIdentity(parsing: secret(secretKey))
+        for text in [String(describing: identity), String(reflecting: identity), "\(identity)"] {
+            XCTAssertEqual(text, "AgeIdentity(\(publicKey))")
+        }
+    }
+
+    /// A low-order recipient (here the all-zero point) cannot be encrypted to.
+    func testLowOrderRecipientIsRefused() throws {
+        let recipient = try AgeRecipient(publicKey: [UInt8](repeating: 0, count: 32))
+        XCTAssertThrowsError(try AgeEncryptor.encrypt([1], to: [recipient])) { XCTAssertEqual($0 as? AgeError, .invalidKey) }
+        XCTAssertThrowsError(try AgeRecipient(publicKey: [UInt8](repeating: 9, count: 31))) { XCTAssertEqual($0 as? AgeError, .invalidKey) }
+    }
+
     /// The vault's own X25519 key is usable as an identity: its recipient is its public key.
     func testIdentityFromRawKey() throws {
         let key = try X25519PrivateKey.generate()

@@ -30,8 +30,8 @@ public enum AgeDecryptor {
     /// plaintext but the file as a whole is not authentic: the caller must discard it.
     public static func decrypt(_ file: [UInt8], with credential: Credential, release: ([UInt8]) throws -> Void) throws {
         let header = try AgeHeaderParser.parse(file)
-        let scryptStanzas = header.stanzas.filter { $0.type == AgeScryptStanza.type }
-        guard scryptStanzas.isEmpty || header.stanzas.count == 1 else { throw AgeError.headerFailure }
+        let hasScrypt = header.stanzas.contains { $0.type == AgeScryptStanza.type }
+        guard !hasScrypt || header.stanzas.count == 1 else { throw AgeError.headerFailure }
         guard let fileKey = try fileKey(header.stanzas, credential: credential) else { throw AgeError.noMatch }
         try header.verify(file: file, fileKey: fileKey)
         try AgePayload.open(file, from: header.payloadStart, fileKey: fileKey, release: release)

@@ -20,10 +20,14 @@ public enum AgeEncryptor {
     }
 
     private static func file(_ plaintext: [UInt8], fileKey: SecretBytes, stanzas: [AgeStanza]) throws -> [UInt8] {
-        var output = try AgeHeader.encode(stanzas, fileKey: fileKey)
-        let chunks = max(1, (plaintext.count + AgeFormat.chunkLength - 1) / AgeFormat.chunkLength)
-        output.reserveCapacity(output.count + AgeFormat.nonceLength + plaintext.count + chunks * AgeFormat.tagLength)
-        try AgePayload.seal(plaintext, fileKey: fileKey, into: &output)
-        return output
+        let header = try AgeHeader.encode(stanzas, fileKey: fileKey)
+        let length = header.count + AgePayload.sealedLength(plaintext.count)
+        // Written once, without first zeroing the whole file.
+        return try [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            let output = UnsafeMutableRawBufferPointer(buffer)
+            output.copyBytes(from: header)
+            try AgePayload.seal(plaintext, fileKey: fileKey, into: UnsafeMutableRawBufferPointer(rebasing: output[header.count...]))
+            initialized = length
+        }
     }
 }

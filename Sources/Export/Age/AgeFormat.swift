@@ -12,5 +12,4 @@ enum AgeFormat {
     /// The only work factors age accepts on reading: more would make opening a hostile file
     /// take minutes and gigabytes.
     static let scryptWorkFactors: ClosedRange<UInt8> = 1...22
-    static let defaultScryptWorkFactor: UInt8 = 18
 }

@@ -2,8 +2,8 @@ import VaultCrypto
 
 /// An X25519 private key that opens age files, written `AGE-SECRET-KEY-1…`; made from that text,
 /// from a fresh random key, or from 32 raw bytes (so that the vault can use a user's own X25519
-/// exchange key). The key stays in `SecretBytes`.
-public struct AgeIdentity: Sendable {
+/// exchange key). The key stays in `SecretBytes`; printing an identity shows only its recipient.
+public struct AgeIdentity: Sendable, CustomStringConvertible {
     let privateKey: X25519PrivateKey
     /// The recipient whose files this identity opens.
     public let recipient: AgeRecipient
@@ -26,6 +26,9 @@ public struct AgeIdentity: Sendable {
         guard decoded.hrp == Array("AGE-SECRET-KEY-".utf8), data.count == 32 else { throw AgeError.invalidKey }
         try self.init(privateKey: SecretBytes(data))
     }
+
+    /// `AgeIdentity(age1…)`: the public half only.
+    public var description: String { "AgeIdentity(\(recipient))" }
 
     /// A fresh random identity.
     public static func generate() throws -> AgeIdentity {

@@ -1,6 +1,6 @@
 /// One recipient stanza of an age header: its type, further arguments and body (a wrapped file
 /// key). Types are compared byte for byte: `x25519` is not `X25519`.
-struct AgeStanza: Equatable {
+struct AgeStanza {
     var type: String
     var arguments: [String]
     var body: [UInt8]

@@ -9,11 +9,17 @@ enum AgeX25519Stanza {
         try HKDFSHA256.deriveKey(inputKey: sharedSecret, salt: share + recipient, info: AgeFormat.x25519Label, length: 32)
     }
 
-    /// A stanza wrapping `fileKey` to `recipient` with a fresh ephemeral key.
+    /// A stanza wrapping `fileKey` to `recipient` with a fresh ephemeral key; `invalidKey` for a
+    /// low-order recipient (all-zero shared secret).
     static func wrap(_ fileKey: SecretBytes, to recipient: AgeRecipient) throws -> AgeStanza {
         let ephemeral = try X25519PrivateKey.generate()
         let share = try ephemeral.publicKey()
-        let secret = try ephemeral.sharedSecret(with: recipient.publicKey)
+        let secret: SecretBytes
+        do {
+            secret = try ephemeral.sharedSecret(with: recipient.publicKey)
+        } catch VaultCryptoError.invalidParameter {
+            throw AgeError.invalidKey
+        }
         let key = try wrapKey(sharedSecret: secret, share: share, recipient: recipient.publicKey)
         return AgeStanza(type: type, arguments: [String(decoding: AgeBase64.encode(share), as: UTF8.self)],
                          body: try AgeFileKeyWrap.wrap(fileKey, key: key))
