@@ -1,16 +1,5 @@
 -- Survivors' rights (erasure, rectification, partial purge, retention). Never edit after it ships.
-
--- The retention rule: how many years after closing a case is erased (no row, or a body without
--- years: no rule). One body signed by an administrator the directory certifies; `revision` must
--- equal the number of `retention_rule` entries in the audit trail, so a writer can neither forge
--- a rule nor put an older one back (docs/vault-format.md, "Retention").
-CREATE TABLE retention_rule (
-    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
-    revision  INTEGER NOT NULL,
-    signer    TEXT    NOT NULL,
-    body      BLOB    NOT NULL,
-    signature BLOB    NOT NULL
-);
+-- The retention rule is a signed setting (`signed_settings`, migration 0009, name `retention`).
 
 -- A correction (`case_correct`) and a purge (`case_purge`) change a case's state like any other
 -- amendment, so the count of a case's state changes includes them. The partial index of 0005

@@ -3,8 +3,9 @@
 -- cannot forge, alter or move one unnoticed. Never edit after it ships.
 --
 -- `signed_settings`: administrator-signed vault settings, one row per name: `export_rules`
--- (which export profiles need a supervisor's approval) and `partners` (the partner
--- organisations' age public keys, by name). Each body's revision must equal the number of its
+-- (which export profiles need a supervisor's approval), `partners` (the partner
+-- organisations' age public keys, by name) and `retention` (how many years after closing a
+-- closed case is erased). Each body's revision must equal the number of its
 -- changes in the audit trail, so an older body put back is refused.
 CREATE TABLE signed_settings (
     name      TEXT    PRIMARY KEY,

@@ -1,12 +1,12 @@
 import Foundation
 
 /// How long closed cases are kept: an administrator's per-vault rule that a closed case is erased
-/// `closedCaseYears` years after it was closed (nil: no rule, nothing is ever due). Stored as one
-/// body signed by the administrator, whom the directory must certify, and whose revision must
-/// equal the number of `retention_rule` entries in the audit trail: someone who writes to the
-/// file can neither forge a rule (to have cases erased early) nor put an older one back.
+/// `closedCaseYears` years after it was closed (nil: no rule, nothing is ever due). A signed
+/// setting (`SignedSetting`): one body signed by the administrator, whom the directory must
+/// certify, whose revision must equal the number of `retention_rule` entries in the audit trail:
+/// someone who writes to the file can neither forge a rule (to have cases erased early) nor put
+/// an older one back.
 public struct RetentionRule: Sendable, Equatable {
-    static let label = "casevault/v1/retention-rule"
     /// The years a rule may name.
     public static let allowedYears = 1...100
 
@@ -17,26 +17,6 @@ public struct RetentionRule: Sendable, Equatable {
     public init(closedCaseYears: Int?) {
         self.closedCaseYears = closedCaseYears
         revision = 0
-    }
-
-    func body(vaultID: [UInt8], signer: String) -> [UInt8] {
-        var bytes = CanonicalBytes(label: Self.label)
-        bytes.field(vaultID)
-        bytes.number(revision)
-        bytes.field(signer)
-        bytes.flag(closedCaseYears != nil)
-        bytes.number(closedCaseYears ?? 0)
-        return bytes.bytes
-    }
-
-    static func parse(_ body: [UInt8], vaultID: [UInt8], signer: String) -> RetentionRule? {
-        guard var reader = CanonicalReader(body, label: label), case let id?? = reader.field(), id == vaultID,
-              let revision = reader.number(), reader.text() == signer, let hasYears = reader.flag(), let years = reader.number(),
-              reader.atEnd else { return nil }
-        if hasYears, !allowedYears.contains(Int(years)) { return nil }
-        var rule = RetentionRule(closedCaseYears: hasYears ? Int(years) : nil)
-        rule.revision = Int(revision)
-        return rule
     }
 
     /// The first day on which a case closed on `closedDay` (`YYYY-MM-DD`) is due: the same
@@ -50,6 +30,23 @@ public struct RetentionRule: Sendable, Equatable {
         let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let (month, day) = parts[1] == 2 && parts[2] == 29 && !isLeap ? (3, 1) : (parts[1], parts[2])
         return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+extension RetentionRule: SignedSetting {
+    static let settingName = "retention"
+    static let auditAction = AuditAction.retentionRule
+    static let defaults = RetentionRule(closedCaseYears: nil)
+
+    func encode(into bytes: inout CanonicalBytes) {
+        bytes.flag(closedCaseYears != nil)
+        bytes.number(closedCaseYears ?? 0)
+    }
+
+    static func decode(_ reader: inout CanonicalReader) -> RetentionRule? {
+        guard let hasYears = reader.flag(), let years = reader.number() else { return nil }
+        if hasYears, !allowedYears.contains(Int(years)) { return nil }
+        return RetentionRule(closedCaseYears: hasYears ? Int(years) : nil)
     }
 }
 

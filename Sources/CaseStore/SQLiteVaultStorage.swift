@@ -515,8 +515,6 @@ final class SQLiteVaultStorage: VaultStorage {
                            arguments: [updatedDay, id])
         case .replaceHistoryVersion(let code, let version, let document):
             try replaceHistoryVersion(code: code, version: version, document: document, db)
-        case .putRetentionRule(let row):
-            try putRetentionRule(row, db)
         }
     }
 

@@ -7,18 +7,8 @@ extension UnlockedVault {
     /// certifies, for this vault, at the revision the audit trail counts. No rule when no
     /// administrator ever set one (and the trail records no change).
     public func retentionRule() throws -> RetentionRule {
-        let changes = try storage.auditEntries(AuditFilter(action: AuditAction.retentionRule.rawValue))
-            .filter { $0.outcome == AuditOutcome.ok.rawValue }.count
-        guard let row = try storage.retentionRule() else {
-            guard changes == 0 else { throw CaseStoreError.untrustedSignature(.retentionRule) }
-            return RetentionRule(closedCaseYears: nil)
-        }
-        let directory = try currentDirectory()
-        guard let signer = directory.entry(row.signer), signer.role == .admin, let key = signer.signingPublicKey,
-              Ed25519.isValidSignature(row.signature, for: row.body, publicKey: key),
-              let rule = RetentionRule.parse(row.body, vaultID: vaultID, signer: row.signer), rule.revision == row.revision,
-              rule.revision == changes
-        else { throw CaseStoreError.untrustedSignature(.retentionRule) }
+        var (rule, revision) = try signedSetting(RetentionRule.self, record: .retentionRule)
+        rule.revision = revision
         return rule
     }
 
@@ -27,12 +17,7 @@ extension UnlockedVault {
         if let years = rule.closedCaseYears, !RetentionRule.allowedYears.contains(years) {
             throw CaseStoreError.invalidRetentionRule(years)
         }
-        var next = rule
-        next.revision = try retentionRule().revision + 1
-        let body = next.body(vaultID: vaultID, signer: user)
-        let row = RetentionRuleRow(revision: next.revision, signer: user, body: body, signature: try signingKey.signature(for: body))
-        let details = ["closed_case_years": next.closedCaseYears.map(String.init) ?? "none"]
-        try commit([.putRetentionRule(row), .appendAudit(try auditDraft(.retentionRule, details: details))])
+        try setSignedSetting(rule, record: .retentionRule, details: ["closed_case_years": rule.closedCaseYears.map(String.init) ?? "none"])
     }
 
     /// The closed cases whose closing day plus the rule's years is on or before `today`

@@ -72,11 +72,6 @@ public protocol VaultStorage: AnyObject {
     func checkIntegrity() throws -> Bool
     /// True when the store is visibly shorter than it says it is (a truncated file).
     func isTruncated() throws -> Bool
-
-    // MARK: Survivors' rights (migration 0008)
-
-    /// The signed retention rule, nil before an administrator has set one.
-    func retentionRule() throws -> RetentionRuleRow?
 }
 
 /// One atomic change to the store.
@@ -124,13 +119,9 @@ public enum StorageMutation: Sendable {
     /// Signs the audit head the batch has reached so far: `sign(seq, hash)` returns the signature.
     case signAuditHead(signer: String, directoryRevision: Int, sign: @Sendable (Int64, [UInt8]) throws -> [UInt8])
 
-    // MARK: Survivors' rights (migration 0008)
-
     /// Replaces the sealed document of an earlier version of a live case (a purge re-seals every
     /// version without the purged field); fails the batch when that version is not in its history.
     case replaceHistoryVersion(code: String, version: Int, document: [UInt8])
-    /// Replaces the signed retention rule.
-    case putRetentionRule(RetentionRuleRow)
 }
 
 extension StorageMutation {
@@ -142,14 +133,6 @@ extension StorageMutation {
         default: false
         }
     }
-}
-
-/// The retention rule an administrator signed.
-public struct RetentionRuleRow: Sendable, Equatable {
-    public var revision: Int
-    public var signer: String
-    public var body: [UInt8]
-    public var signature: [UInt8]
 }
 
 /// A live case's statistics row as stored: sealed facts bound to the case code and the version

@@ -69,21 +69,21 @@ final class RetentionTests: XCTestCase {
         XCTAssertThrows(.invalidRetentionRule(0)) { try admin.setRetentionRule(RetentionRule(closedCaseYears: 0)) }
         try admin.setRetentionRule(RetentionRule(closedCaseYears: 10))
         let raw = try RawVault(path)
-        let first = try XCTUnwrap(raw.queue.read { try Row.fetchOne($0, sql: "SELECT revision, signer, body, signature FROM retention_rule") })
+        let first = try XCTUnwrap(raw.queue.read { try Row.fetchOne($0, sql: "SELECT revision, signer, body, signature FROM signed_settings WHERE name = 'retention'") })
         try admin.setRetentionRule(RetentionRule(closedCaseYears: 7))
         let rule = try login("sofija").retentionRule()
         XCTAssertEqual(rule.closedCaseYears, 7)
         XCTAssertEqual(rule.revision, 2)
 
         // Rolled back: the older, validly signed rule put back.
-        try raw.execute("UPDATE retention_rule SET revision = ?, signer = ?, body = ?, signature = ?", StatementArguments(Array(first.databaseValues)))
+        try raw.execute("UPDATE signed_settings SET revision = ?, signer = ?, body = ?, signature = ? WHERE name = 'retention'", StatementArguments(Array(first.databaseValues)))
         XCTAssertThrows(.untrustedSignature(.retentionRule)) { _ = try self.login("sofija").retentionRule() }
         // Forged: a body of the writer's own with a signature that cannot verify.
         let body = RetentionRuleBody.forged(years: 1, revision: 2, vaultID: try raw.blob("SELECT vault_id FROM vault_meta"))
-        try raw.execute("UPDATE retention_rule SET revision = 2, signer = 'admin', body = ?, signature = zeroblob(64)", [body])
+        try raw.execute("UPDATE signed_settings SET revision = 2, signer = 'admin', body = ?, signature = zeroblob(64) WHERE name = 'retention'", [body])
         XCTAssertThrows(.untrustedSignature(.retentionRule)) { _ = try self.login("sofija").retentionRule() }
         // Deleted: the trail still counts two changes, so "no rule" is not believed either.
-        try raw.execute("DELETE FROM retention_rule")
+        try raw.execute("DELETE FROM signed_settings WHERE name = 'retention'")
         XCTAssertThrows(.untrustedSignature(.retentionRule)) { _ = try self.login("sofija").casesDueForRetention(today: "2099-01-01") }
     }
 
@@ -131,7 +131,7 @@ final class RetentionTests: XCTestCase {
 /// A retention-rule body laid out as the vault lays it out, as a writer without keys could make.
 enum RetentionRuleBody {
     static func forged(years: Int64, revision: Int64, vaultID: Data) -> Data {
-        var bytes = Data("casevault/v1/retention-rule".utf8) + [0]
+        var bytes = Data("casevault/v1/setting/retention".utf8) + [0]
         bytes += withUnsafeBytes(of: UInt32(vaultID.count).bigEndian) { Data($0) } + vaultID
         bytes += withUnsafeBytes(of: revision.bigEndian) { Data($0) }
         bytes += withUnsafeBytes(of: UInt32(5).bigEndian) { Data($0) } + Data("admin".utf8) + [1]

@@ -148,6 +148,15 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertEqual(rows[0].first, "INCIDENT ID")
         XCTAssertEqual(rows[0].last, "REPORTING AGENCY CODE")
         XCTAssertEqual(rows[1].last, "SRB-KS-01")
+        XCTAssertEqual(rows[1][2], "", "no case manager code unless asked for (it costs a verified listing)")
+
+        let withCodes = path("ir-codes.age")
+        XCTAssertEqual(try cli.run(as: "sofija", ["export", "--profile", "incident-recorder", "--reason", "monthly GBVIMS report",
+                                                  "--agency", "SRB-KS-01", "--case-manager-codes", "--recipient", recipient,
+                                                  "--out", withCodes]).status, 0)
+        let coded = try ageDecrypt(withCodes).outputText
+        XCTAssertTrue(coded.contains("\r\n1,S-") && coded.contains(",CM-"), "the case manager's pseudonym is filled")
+        XCTAssertFalse(coded.contains("maja"), "never her user name")
     }
 
     func testAFileTheStockAgeEncryptedToTheUsersOwnKeyIsRead() throws {

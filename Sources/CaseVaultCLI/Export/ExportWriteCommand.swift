@@ -34,6 +34,9 @@ struct ExportWriteCommand: VaultCommand {
     @Option(name: .long, help: ArgumentHelp("Reporting agency code for the Incident Recorder's last column.", valueName: "agency"))
     var agency: String?
 
+    @Flag(name: .long, help: ArgumentHelp("Fill the Incident Recorder's case manager codes (verifies every case's signed state: slower)."))
+    var caseManagerCodes = false
+
     @Option(name: .customLong("file-lang"), help: ArgumentHelp("Language of the exported text (default: the survivor's for her file, else yours).", valueName: "language"))
     var fileLanguage: Language?
 
@@ -49,7 +52,7 @@ struct ExportWriteCommand: VaultCommand {
             guard code == nil else { throw ValidationError(messages("cli.export.error.no_code", ["profile": profile.rawValue])) }
         }
         guard (profile == .referral) == (service != nil) else { throw ValidationError(messages("cli.export.error.service_only_referral")) }
-        guard (profile == .incidentRecorder) == (agency != nil) else {
+        guard (profile == .incidentRecorder) == (agency != nil), profile == .incidentRecorder || !caseManagerCodes else {
             throw ValidationError(messages("cli.export.error.agency_only_incident_recorder"))
         }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError(messages("cli.export.error.reason_needed")) }
@@ -79,7 +82,7 @@ struct ExportWriteCommand: VaultCommand {
         case .incidentRecorder:
             var table = try IncidentRecorderExport(agencyCode: agency ?? "-")
             var writer = IncidentRecorder.csvWriter()
-            try session.forEachFactsForExport { facts, assignee in
+            try session.forEachFactsForExport(assignees: caseManagerCodes) { facts, assignee in
                 if let row = try table.row(facts: facts, caseManager: assignee) { writer.write(record: row.values) }
             }
             return writer.takeBytes()

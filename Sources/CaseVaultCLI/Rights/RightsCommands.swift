@@ -5,6 +5,22 @@ import Foundation
 
 extension PurgeableField: ExpressibleByArgument {}
 
+/// `--reason R [--confirm CODE]` of the commands that destroy survivor data for good: why
+/// (sealed in the audit trail; never empty) and, for scripts, the case code typed again.
+struct ConfirmedReasonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Why (sealed in the audit trail).", valueName: "reason"))
+    var reason: String
+
+    @Option(name: .long, help: ArgumentHelp("The case code again, to confirm without a prompt.", valueName: "code"))
+    var confirm: String?
+
+    func validate() throws {
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationError(ActiveMessages.current("cli.rights.error.reason_needed"))
+        }
+    }
+}
+
 /// `casevault case erase CODE --reason R [--confirm CODE]`: crypto-shreds a case (its key, every
 /// version, its name index and statistics facts go; the audit trail keeps the code, the erasure
 /// and the sealed reason). The supervisor or the assigned caseworker, after typing the code again.
@@ -17,23 +33,13 @@ struct CaseEraseCommand: VaultCommand {
     @Argument(help: ArgumentHelp("Case code.", valueName: "code"))
     var code: CaseCodeArgument
 
-    @Option(name: .long, help: ArgumentHelp("Why the case is erased (sealed in the audit trail).", valueName: "reason"))
-    var reason: String
-
-    @Option(name: .long, help: ArgumentHelp("The case code again, to confirm without a prompt.", valueName: "code"))
-    var confirm: String?
-
-    func validate() throws {
-        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ValidationError(ActiveMessages.current("cli.rights.error.reason_needed"))
-        }
-    }
+    @OptionGroup var confirmed: ConfirmedReasonOptions
 
     mutating func run(console: Console) throws {
         let caseCode = code.code
         let session = try login.session(location.open(for: console), console: console)
-        try Confirmation.requireCode(caseCode, given: confirm, promptID: "cli.rights.confirm_erase", console: console)
-        try code.lookUp { try session.eraseCase($0, reason: reason) }
+        try Confirmation.requireCode(caseCode, given: confirmed.confirm, promptID: "cli.rights.confirm_erase", console: console)
+        try code.lookUp { try session.eraseCase($0, reason: confirmed.reason) }
         console.output(console.messages("cli.rights.erased", ["code": caseCode.rawValue]))
     }
 }
@@ -53,23 +59,13 @@ struct CasePurgeCommand: VaultCommand {
     @Option(name: .long, help: ArgumentHelp("What to remove: narrative, phone, birth_date, notes or plan.", valueName: "field"))
     var field: PurgeableField
 
-    @Option(name: .long, help: ArgumentHelp("Why it is removed (sealed in the audit trail).", valueName: "reason"))
-    var reason: String
-
-    @Option(name: .long, help: ArgumentHelp("The case code again, to confirm without a prompt.", valueName: "code"))
-    var confirm: String?
-
-    func validate() throws {
-        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ValidationError(ActiveMessages.current("cli.rights.error.reason_needed"))
-        }
-    }
+    @OptionGroup var confirmed: ConfirmedReasonOptions
 
     mutating func run(console: Console) throws {
         let caseCode = code.code
         let session = try login.session(location.open(for: console), console: console)
-        try Confirmation.requireCode(caseCode, given: confirm, promptID: "cli.rights.confirm_purge", console: console)
-        let version = try code.lookUp { try session.purgeField($0, field: field, reason: reason) }
+        try Confirmation.requireCode(caseCode, given: confirmed.confirm, promptID: "cli.rights.confirm_purge", console: console)
+        let version = try code.lookUp { try session.purgeField($0, field: field, reason: confirmed.reason) }
         console.output(console.messages("cli.rights.purged", ["code": caseCode.rawValue, "field": field.rawValue, "version": String(version)]))
     }
 }
