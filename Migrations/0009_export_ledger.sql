@@ -17,7 +17,8 @@ CREATE TABLE signed_settings (
 
 -- The export ledger: a caseworker's request (its reason sealed under the audit key, the whole
 -- body signed by her) and a supervisor's decision (signed by the supervisor, bound to the
--- request's hash). Whether an approved request was used is read from the audit trail.
+-- request's hash). Whether an approved request was used is read from the audit trail; `used`
+-- only makes two concurrent exports under one approval fail in the same transaction.
 CREATE TABLE export_requests (
     id                 TEXT    PRIMARY KEY,
     case_code          TEXT,
@@ -27,5 +28,6 @@ CREATE TABLE export_requests (
     signature          BLOB    NOT NULL,
     decider            TEXT,
     decision           BLOB,
-    decision_signature BLOB
+    decision_signature BLOB,
+    used               INTEGER NOT NULL DEFAULT 0
 );

@@ -51,6 +51,8 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     case exportRequestNotFound(String)
     /// The export request was already approved or denied.
     case exportRequestNotPending(String)
+    /// The export request was already used for a file (or is no longer approved for this export).
+    case exportRequestUsed(String)
     /// A supervisor may not decide her own export request.
     case exportOwnRequest(String)
     /// A partner name breaks the rule of `PartnerDirectory.isValidName`, or its key is not 32 bytes.

@@ -452,6 +452,9 @@ final class SQLiteVaultStorage: VaultStorage {
             try db.execute(sql: "UPDATE export_requests SET decider = ?, decision = ?, decision_signature = ? WHERE id = ? AND decision IS NULL",
                            arguments: [decider, Data(decision), Data(signature), id])
             guard db.changesCount == 1 else { throw CaseStoreError.exportRequestNotPending(id) }
+        case .markExportRequestUsed(let id):
+            try db.execute(sql: "UPDATE export_requests SET used = 1 WHERE id = ? AND used = 0 AND decision IS NOT NULL", arguments: [id])
+            guard db.changesCount == 1 else { throw CaseStoreError.exportRequestUsed(id) }
         case .clearLoginFailures(let user):
             try db.execute(sql: "DELETE FROM login_failures WHERE user_name = ?", arguments: [user])
         case .insertCase(let row, let tokens):

@@ -56,9 +56,11 @@ extension UnlockedVault {
         try SealedValue.seal(Array(reason.utf8), key: keys.key(.audit), associatedData: ExportLedgerBody.reasonAssociatedData(vaultID: vaultID, id: id))
     }
 
-    /// Ids of requests an export was written under: read from the hash-chained audit trail, not
-    /// from the request rows, so a used approval cannot be made fresh again by editing the file.
+    /// Ids of requests an export was written under: read from the hash-chained audit trail (checked
+    /// first), not from the request rows, so a used approval cannot be made fresh again by editing
+    /// the file.
     private func usedExportRequests(keys: [SecretBytes]) throws -> Set<String> {
+        try requireIntactAuditTrail()
         let written = try storage.auditEntries(AuditFilter(action: AuditAction.export.rawValue)).filter { $0.outcome == AuditOutcome.ok.rawValue }
         return Set(written.compactMap { AuditPayload.open($0, keys: keys)["request"] })
     }
@@ -95,12 +97,21 @@ extension UnlockedVault {
     }
 
     /// Records a written export: profile, service, request, reason, recipients and the SHA-256
-    /// of the encrypted file, in the audit trail, before the file is put in place.
+    /// of the encrypted file, in the audit trail, before the file is put in place. Under a
+    /// request, the request is checked again (approved, for this very order, not used) and
+    /// marked used in the same transaction, so two commands cleared by one approval cannot both
+    /// write a file.
     public func recordExport(_ order: ExportOrder, requestID: String?, fileSHA256: [UInt8], recipients: String) throws {
         var details = Self.details(order, id: requestID)
         details["sha256"] = fileSHA256.map { String(format: "%02x", $0) }.joined()
         details["recipients"] = recipients
-        try commit([.appendAudit(try auditDraft(.export, caseCode: order.caseCode, details: details))])
+        var mutations = [StorageMutation.appendAudit(try auditDraft(.export, caseCode: order.caseCode, details: details))]
+        if let requestID {
+            guard let request = try exportRequests().first(where: { $0.id == requestID }), request.matches(order, requester: user),
+                  case .approved = request.status else { throw CaseStoreError.exportRequestUsed(requestID) }
+            mutations.insert(.markExportRequestUsed(id: requestID), at: 0)
+        }
+        try commit(mutations)
     }
 
     /// Records a refused export (`reason`: a stable code) with what was asked.

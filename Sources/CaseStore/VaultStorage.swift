@@ -110,6 +110,9 @@ public enum StorageMutation: Sendable {
     case insertExportRequest(ExportRequestRow)
     /// Records a supervisor's signed decision on an export request.
     case decideExportRequest(id: String, decider: String, decision: [UInt8], signature: [UInt8])
+    /// Marks a decided export request used; fails the batch when it already is. Only a guard
+    /// between two writers of this program: whether a request was used is read from the trail.
+    case markExportRequestUsed(id: String)
     /// Appends an audit entry; the store assigns its sequence number and chain hash.
     case appendAudit(AuditDraft)
     /// Keeps the audit key a rekey replaces, sealed under its successor.

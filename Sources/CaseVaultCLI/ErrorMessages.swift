@@ -95,6 +95,8 @@ enum ErrorMessages {
             messages("cli.error.export_request_not_found", ["id": safe(id)])
         case .exportRequestNotPending(let id):
             messages("cli.error.export_request_not_pending", ["id": safe(id)])
+        case .exportRequestUsed(let id):
+            messages("cli.error.export_request_used", ["id": safe(id)])
         case .exportOwnRequest(let id):
             messages("cli.error.export_own_request", ["id": safe(id)])
         case .invalidPartnerName(let name):

@@ -169,4 +169,61 @@ final class ExportLedgerTests: XCTestCase {
         let signature = try fixture.login("maja").signExport(Array("file".utf8))
         XCTAssertTrue(Ed25519.isValidSignature(signature, for: Array("file".utf8), publicKey: keys[0]))
     }
+
+    /// Runs `sql` on the audit trail as a writer with `sqlite3` does: the append-only triggers
+    /// dropped first and put back after.
+    func editTrail(_ sql: String) throws {
+        try fixture.sqlite3("""
+            DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; \(sql);
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """)
+    }
+
+    func testAUsedApprovalCannotBeMadeFreshByEditingTheTrail() throws {
+        let code = try makeCase()
+        let maja = try fixture.login("maja")
+        let id = try XCTUnwrap(requested { try maja.clearExport(order(code)) })
+        _ = try fixture.login("sofija").decideExportRequest(id, approve: true, reason: nil)
+        try maja.recordExport(order(code), requestID: try maja.clearExport(order(code)), fileSHA256: Array(repeating: 1, count: 32),
+                              recipients: "x25519:1")
+        try editTrail("UPDATE audit_log SET outcome = 'denied' WHERE action = 'export' AND outcome = 'ok'")
+        XCTAssertThrowsError(try fixture.login("maja").clearExport(order(code))) {
+            XCTAssertEqual($0 as? CaseStoreError, .untrustedSignature(.auditTrail))
+        }
+        try editTrail("UPDATE audit_log SET outcome = 'ok' WHERE action = 'export' AND outcome = 'denied' AND payload IS NOT NULL AND seq = (SELECT max(seq) FROM audit_log WHERE action = 'export')")
+        let maja2 = try fixture.login("maja")
+        XCTAssertNotEqual(requested { try maja2.clearExport(self.order(code)) }, id, "put back as it was: used, so a new request")
+    }
+
+    func testAnOlderExportRuleCannotBePutBackByFlippingItsChangeInTheTrail() throws {
+        let admin = try fixture.login("admin")
+        try admin.setExportRules(ExportRules(approvalRequired: []))
+        try fixture.sqlite3("CREATE TABLE kept AS SELECT * FROM signed_settings WHERE name = 'export_rules'")
+        try admin.setExportRules(ExportRules(approvalRequired: [.survivor, .referral]))
+        try fixture.sqlite3("DELETE FROM signed_settings WHERE name = 'export_rules'; INSERT INTO signed_settings SELECT * FROM kept")
+        try editTrail("UPDATE audit_log SET outcome = 'failed' WHERE seq = (SELECT max(seq) FROM audit_log WHERE action = 'export_rules')")
+        let code = try makeCase()
+        XCTAssertThrowsError(try fixture.login("maja").clearExport(order(code))) {
+            XCTAssertEqual($0 as? CaseStoreError, .untrustedSignature(.auditTrail), "not an export without approval")
+        }
+    }
+
+    func testOneApprovalClearsTwoCommandsButWritesOneFile() throws {
+        let code = try makeCase()
+        let maja = try fixture.login("maja")
+        let id = try XCTUnwrap(requested { try maja.clearExport(order(code)) })
+        _ = try fixture.login("sofija").decideExportRequest(id, approve: true, reason: nil)
+        let first = try fixture.login("maja"), second = try fixture.login("maja")
+        XCTAssertEqual(try first.clearExport(order(code)), id)
+        XCTAssertEqual(try second.clearExport(order(code)), id)
+        try first.recordExport(order(code), requestID: id, fileSHA256: Array(repeating: 2, count: 32), recipients: "x25519:1")
+        XCTAssertThrowsError(try second.recordExport(order(code), requestID: id, fileSHA256: Array(repeating: 3, count: 32), recipients: "scrypt")) {
+            XCTAssertEqual($0 as? CaseStoreError, .exportRequestUsed(id))
+        }
+        try fixture.sqlite3("UPDATE export_requests SET used = 0")
+        XCTAssertThrowsError(try second.recordExport(order(code), requestID: id, fileSHA256: Array(repeating: 3, count: 32), recipients: "scrypt")) {
+            XCTAssertEqual($0 as? CaseStoreError, .exportRequestUsed(id), "the trail, not the column, says it was used")
+        }
+    }
 }

@@ -29,7 +29,7 @@ final class ErrorBoundaryTests: XCTestCase {
             .caseRolledBack(code), .untrustedSignature(.directory), .untrustedSignature(.directoryEntry(user: user)),
             .untrustedSignature(.keyGrant(user: user)), .untrustedSignature(.caseState(code)), .directoryNotEstablished,
             .tamperedRecord(.caseFacts(code)), .untrustedSignature(.statisticsPolicy), .statisticsNotPrepared(3), .statisticsThresholdTooLow(2),
-            .exportRequestNotFound(request), .exportRequestNotPending(request), .exportOwnRequest(request), .invalidPartnerName(user),
+            .exportRequestNotFound(request), .exportRequestNotPending(request), .exportOwnRequest(request), .exportRequestUsed(request), .invalidPartnerName(user),
             .unknownPartner(user), .untrustedSignature(.exportRules), .untrustedSignature(.partners), .untrustedSignature(.exportRequest(request)),
             .invalidRetentionRule(0), .notDueForRetention(code), .untrustedSignature(.retentionRule),
         ]
@@ -50,7 +50,7 @@ final class ErrorBoundaryTests: XCTestCase {
         case .wrongPassphrase, .unknownUser, .userDisabled, .invalidUserName, .userExists, .tamperedRecord, .vaultLocked,
              .unsupportedVaultVersion, .corruptVault, .vaultNotFound, .fileExists, .caseNotFound, .caseErased, .keyNotInSlot,
              .invalidDocument, .storageFailure, .caseRolledBack, .untrustedSignature, .directoryNotEstablished, .statisticsNotPrepared,
-             .statisticsThresholdTooLow, .exportRequestNotFound, .exportRequestNotPending, .exportOwnRequest, .invalidPartnerName,
+             .statisticsThresholdTooLow, .exportRequestNotFound, .exportRequestNotPending, .exportOwnRequest, .exportRequestUsed, .invalidPartnerName,
              .unknownPartner, .invalidRetentionRule, .notDueForRetention: break
         }
     }

@@ -40,8 +40,11 @@ extension SignedSetting {
 
 extension UnlockedVault {
     /// The setting in force, verified: signed by an administrator the directory certifies, for
-    /// this vault, at the revision the audit trail counts; the defaults when none was ever set.
+    /// this vault, at the revision the audit trail counts (the trail checked first, so a change
+    /// entry flipped or deleted cannot make an older setting current); the defaults when none
+    /// was ever set.
     func signedSetting<Setting: SignedSetting>(_ type: Setting.Type, record: SignedRecord) throws -> (Setting, revision: Int) {
+        try requireIntactAuditTrail()
         let changes = try storage.auditEntries(AuditFilter(action: Setting.auditAction.rawValue))
             .filter { $0.outcome == AuditOutcome.ok.rawValue }.count
         guard let row = try storage.signedSetting(Setting.settingName) else {
