@@ -5,7 +5,7 @@ import CaseStore
 /// of cases — at a prompt, or gives it with `--confirm` in a script. Anything else, an empty
 /// line, end of input or Ctrl-C changes nothing.
 enum Confirmation {
-    static func require(_ expected: String, given: String?, promptID: String, arguments: [String: String], console: Console,
+    static func require(given: String?, promptID: String, arguments: [String: String], console: Console,
                         matches: (String) -> Bool) throws {
         if let given {
             guard matches(given) else { throw CLIError(id: "cli.rights.not_confirmed") }
@@ -33,7 +33,7 @@ enum Confirmation {
 
     /// Confirmation by typing the case code again (any spelling `CaseCode` reads).
     static func requireCode(_ code: CaseCode, given: String?, promptID: String, console: Console) throws {
-        try require(code.rawValue, given: given, promptID: promptID, arguments: ["code": code.rawValue], console: console) {
+        try require(given: given, promptID: promptID, arguments: ["code": code.rawValue], console: console) {
             CaseCode($0) == code
         }
     }

@@ -62,7 +62,7 @@ struct RetentionCommand: ParsableCommand {
             }
             guard !listOnly else { return }
             let count = String(due.count)
-            try Confirmation.require(count, given: confirm, promptID: "cli.retention.confirm", arguments: ["count": count], console: console) {
+            try Confirmation.require(given: confirm, promptID: "cli.retention.confirm", arguments: ["count": count], console: console) {
                 $0 == count
             }
             try session.eraseForRetention(due.compactMap { CaseCode($0.code) })
