@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseVaultCLITests",
-            dependencies: ["CaseVaultCLI", "TestSupport"],
+            dependencies: ["CaseVaultCLI", "Export", "TestSupport", "VaultCrypto"],
             resources: [.copy("Fixtures")]
         ),
     ],

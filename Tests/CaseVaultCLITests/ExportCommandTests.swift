@@ -1,6 +1,8 @@
 import CaseVaultCLI
+import Export
 import Foundation
 import TestSupport
+import VaultCrypto
 import XCTest
 
 /// `casevault export` end to end (issue 11): the stock `age` tool opens what we write and we
@@ -157,6 +159,28 @@ final class ExportCommandTests: XCTestCase {
         let coded = try ageDecrypt(withCodes).outputText
         XCTAssertTrue(coded.contains("\r\n1,S-") && coded.contains(",CM-"), "the case manager's pseudonym is filled")
         XCTAssertFalse(coded.contains("maja"), "never her user name")
+    }
+
+    func testAnExportToAPassphraseIsAScryptFileAndAWeakPassphraseIsRefused() throws {
+        let weak = path("weak.pass")
+        try Data("short\n".utf8).write(to: URL(fileURLWithPath: weak))
+        let refused = try cli.run(as: "sofija", ["export", "--profile", "incident-recorder", "--reason", "r", "--agency", "SRB-KS-01",
+                                                 "--export-passphrase-file", weak, "--out", path("weak.age")])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("weak.age")))
+        let strong = path("strong.pass")
+        try Data("the coordinating body's long passphrase\n".utf8).write(to: URL(fileURLWithPath: strong))
+        let out = path("ir-pass.age")
+        let written = try cli.run(as: "sofija", ["export", "--profile", "incident-recorder", "--reason", "r", "--agency", "SRB-KS-01",
+                                                 "--export-passphrase-file", strong, "--out", out])
+        XCTAssertEqual(written.status, 0, written.err)
+        let file = try Array(Data(contentsOf: URL(fileURLWithPath: out)))
+        XCTAssertTrue(String(decoding: file.prefix(80), as: UTF8.self).contains("-> scrypt "), "one scrypt stanza")
+        XCTAssertTrue(String(decoding: file.prefix(80), as: UTF8.self).contains(" 18\n"), "log2 N = 18")
+        let csv = try AgeDecryptor.decrypt(file, with: .passphrase(SecretBytes(Array("the coordinating body's long passphrase".utf8))))
+        XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains("INCIDENT ID"))
+        let trail = try cli.run(as: "ivan", ["audit", "log", "--action", "export", "--format", "json"]).out
+        XCTAssertTrue(trail.contains("scrypt") && !trail.contains("long passphrase"), "the kind of recipient, never the passphrase")
     }
 
     func testAFileTheStockAgeEncryptedToTheUsersOwnKeyIsRead() throws {
