@@ -3,7 +3,8 @@ import VaultCrypto
 /// A case's public handle, such as `K7Q-4M2X`: random, non-identifying, easy to read aloud.
 /// Crockford base32 (no I, L, O, U), 8 characters = 40 random bits.
 public struct CaseCode: Hashable, Sendable, CustomStringConvertible, Comparable {
-    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+    /// Crockford base32: the 32 symbols of a code, also those of other random handles.
+    public static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
     /// The canonical form, `XXXX-XXXX`.
     public let rawValue: String

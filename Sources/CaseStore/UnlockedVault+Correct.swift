@@ -24,15 +24,9 @@ extension UnlockedVault {
         work.corrections = (current.work?.corrections ?? []) + [Correction(day: vault.options.today, by: user, fields: fields)]
         corrected.work = work
         let version = row.version + 1
-        let sealed = try sealer.sealDocument(corrected, code: code, version: version, dataKey: dataKey)
-        try commit([
-            .replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
-                             nameTokens: try sealer.nameTokens(corrected.survivor.name)),
-            try nextState(of: row, version: version, document: sealed),
-            try factsSealer.mutation(for: corrected, code: code.rawValue, version: version, createdDay: row.createdDay),
-            .appendAudit(try auditDraft(.caseCorrect, caseCode: code.rawValue,
-                                        details: ["version": String(version), "fields": fields.joined(separator: ",")])),
-        ])
+        try commit(try newVersion(corrected, of: row, code: code, sealer: sealer, dataKey: dataKey,
+                                  audit: auditDraft(.caseCorrect, caseCode: code.rawValue,
+                                                    details: ["version": String(version), "fields": fields.joined(separator: ",")])))
         return version
     }
 }

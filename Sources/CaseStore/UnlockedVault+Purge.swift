@@ -23,11 +23,9 @@ extension UnlockedVault {
         try CaseDocumentCodec.validate(document, today: vault.options.now())
         let newKey = try SecretBytes.random(count: 32)
         let version = row.version + 1
-        let sealed = try sealer.sealDocument(document, code: code, version: version, dataKey: newKey)
-        var mutations: [StorageMutation] = [
-            .replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
-                             nameTokens: try sealer.nameTokens(document.survivor.name)),
-        ]
+        var mutations = try newVersion(document, of: row, code: code, sealer: sealer, dataKey: newKey,
+                                       audit: auditDraft(.casePurge, caseCode: code.rawValue,
+                                                         details: ["field": field.rawValue, "reason": reason, "version": String(version)]))
         let earlier = try storage.history(code: code.rawValue) + [HistoryRow(version: row.version, document: sealedCurrent)]
         for old in earlier {
             var copy = try sealer.openDocument(old.document, code: code, version: old.version, dataKey: oldKey)
@@ -35,14 +33,8 @@ extension UnlockedVault {
             mutations.append(.replaceHistoryVersion(code: code.rawValue, version: old.version,
                                                     document: try sealer.sealDocument(copy, code: code, version: old.version, dataKey: newKey)))
         }
-        mutations += [
-            .rewrapCase(code: code.rawValue, keyVersion: sealer.keyVersion, wrappedKey: try sealer.wrap(newKey, code: code),
-                        nameTokens: try sealer.nameTokens(document.survivor.name)),
-            try nextState(of: row, version: version, document: sealed),
-            try factsSealer.mutation(for: document, code: code.rawValue, version: version, createdDay: row.createdDay),
-            .appendAudit(try auditDraft(.casePurge, caseCode: code.rawValue,
-                                        details: ["field": field.rawValue, "reason": reason, "version": String(version)])),
-        ]
+        mutations.append(.rewrapCase(code: code.rawValue, keyVersion: sealer.keyVersion, wrappedKey: try sealer.wrap(newKey, code: code),
+                                     nameTokens: try sealer.nameTokens(document.survivor.name)))
         try commit(mutations)
         return version
     }

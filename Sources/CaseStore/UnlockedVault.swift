@@ -193,15 +193,26 @@ public final class UnlockedVault {
         let dataKey = try sealer.dataKey(for: row, code: code)
         if let current = row.document { _ = try sealer.openDocument(current, code: code, version: row.version, dataKey: dataKey) }
         let version = row.version + 1
+        try commit(try newVersion(document, of: row, code: code, sealer: sealer, dataKey: dataKey,
+                                  audit: auditDraft(.caseUpdate, caseCode: code.rawValue, details: ["version": String(version)])))
+        return version
+    }
+
+    /// The mutations that make `document` version `row.version + 1` of a case, sealed under
+    /// `dataKey`: the document (the current one moves to the history) with its name index, the
+    /// signed state (with `status` when that changes too), the statistics facts and `audit`.
+    /// The one shape of every change that writes a new version.
+    func newVersion(_ document: CaseDocument, of row: CaseRow, code: CaseCode, sealer: CaseSealer, dataKey: SecretBytes,
+                    status: CaseStatus? = nil, audit: AuditDraft) throws -> [StorageMutation] {
+        let version = row.version + 1
         let sealed = try sealer.sealDocument(document, code: code, version: version, dataKey: dataKey)
-        try commit([
+        return [
             .replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
                              nameTokens: try sealer.nameTokens(document.survivor.name)),
-            try nextState(of: row, version: version, document: sealed),
+            try nextState(of: row, status: status, version: version, document: sealed),
             try factsSealer.mutation(for: document, code: code.rawValue, version: version, createdDay: row.createdDay),
-            .appendAudit(auditDraft(.caseUpdate, caseCode: code.rawValue, details: ["version": String(version)])),
-        ])
-        return version
+            .appendAudit(audit),
+        ]
     }
 
     /// Changes a case through `change`, as one new sealed version, optionally with a new status,
@@ -218,16 +229,9 @@ public final class UnlockedVault {
         var document = try sealer.openDocument(current, code: code, version: row.version, dataKey: dataKey)
         try change(&document)
         try CaseDocumentCodec.validate(document, today: vault.options.now())
-        let version = row.version + 1
-        let sealed = try sealer.sealDocument(document, code: code, version: version, dataKey: dataKey)
-        try commit([
-            .replaceDocument(code: code.rawValue, version: version, document: sealed, updatedDay: vault.options.today,
-                             nameTokens: try sealer.nameTokens(document.survivor.name)),
-            try nextState(of: row, status: status, version: version, document: sealed),
-            try factsSealer.mutation(for: document, code: code.rawValue, version: version, createdDay: row.createdDay),
-            .appendAudit(try auditDraft(action, caseCode: code.rawValue, details: details)),
-        ])
-        return version
+        try commit(try newVersion(document, of: row, code: code, sealer: sealer, dataKey: dataKey, status: status,
+                                  audit: auditDraft(action, caseCode: code.rawValue, details: details)))
+        return row.version + 1
     }
 
     /// The current UTC minute, as notes record it.

@@ -1,3 +1,4 @@
+import CaseStore
 import VaultCrypto
 
 /// Codes that stand for a survivor or a caseworker in one export only: drawn at random from
@@ -5,7 +6,6 @@ import VaultCrypto
 /// distinct within the export, and forgotten with it, so two exports cannot be joined on them.
 /// Their shape (`S-` or `CM-` and Crockford base32) can never be read as a case code.
 struct ExportPseudonyms: Sendable {
-    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
     private var issued: Set<String> = []
     private var caseManagers: [String: String] = [:]
 
@@ -23,7 +23,7 @@ struct ExportPseudonyms: Sendable {
     private mutating func fresh(prefix: String, symbols: Int) throws -> String {
         while true {
             let bytes = try SecureRandom.bytes(count: symbols)
-            let code = prefix + String(decoding: bytes.map { Self.alphabet[Int($0 & 31)] }, as: UTF8.self)
+            let code = prefix + String(bytes.map { CaseCode.alphabet[Int($0 & 31)] })
             if issued.insert(code).inserted { return code }
         }
     }

@@ -12,11 +12,4 @@ public enum IncidentRecorder {
         writer.write(record: columns)
         return writer
     }
-
-    /// The whole CSV file of `rows`.
-    public static func csv(_ rows: some Sequence<IncidentRecorderRow>) -> [UInt8] {
-        var writer = csvWriter()
-        for row in rows { writer.write(record: row.values) }
-        return writer.takeBytes()
-    }
 }
