@@ -53,6 +53,8 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case rekey
     case directoryCreate = "directory_create"
     case backup
+    /// The whole vault copied to another store (a database server, or back to a file).
+    case vaultCopy = "vault_copy"
     case auditRead = "audit_read"
     case auditVerify = "audit_verify"
     case auditCheckpoint = "audit_checkpoint"
