@@ -123,6 +123,11 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        // The storage contract, run against every backend.
+        .testTarget(
+            name: "StorageContractTests",
+            dependencies: ["CaseStore", "TestSupport", "VaultCrypto"]
+        ),
         .testTarget(
             name: "AccessTests",
             dependencies: ["Access", "CaseStore", "Statistics", "TestSupport", "VaultCrypto", .product(name: "GRDB", package: "GRDB.swift")]
