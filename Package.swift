@@ -93,7 +93,7 @@ let package = Package(
         ),
         // Test support: child processes without a controlling terminal and with a deadline.
         .target(name: "CChildProcess", path: "Tests/CChildProcess"),
-        .target(name: "TestSupport", dependencies: ["CChildProcess"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CChildProcess", "Transliteration"], path: "Tests/TestSupport"),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "VaultCryptoTests",

@@ -133,6 +133,14 @@ public final class AccessSession {
         return try vault.verifyBackup(at: path, progress: progress)
     }
 
+    /// Copies the whole vault into `destination` (an empty store: a database on a server, or a
+    /// new file) and proves the copy; the same right as a backup (administrators).
+    public func copyVault(to destination: any VaultStorage, destinationKind: String,
+                          progress: ((VaultCopyProgress) -> Void)? = nil) throws -> VaultCopyReport {
+        try require(.backup, auditAction: .vaultCopy)
+        return try vault.copyVault(to: destination, destinationKind: destinationKind, progress: progress)
+    }
+
     public func verifyBackup(at path: String, progress: ((BackupProgress) -> Void)? = nil) throws -> BackupReport {
         try require(.backup, auditAction: .backup)
         return try vault.verifyBackup(at: path, progress: progress)

@@ -21,7 +21,7 @@ public struct CaseVaultCommand: ParsableCommand {
                       FollowUpCommand.self, ReferCommand.self, PlanCommand.self, CloseCommand.self, ReopenCommand.self,
                       UserCommand.self, PasswdCommand.self, ProfileCommand.self, AuditCommand.self, RekeyCommand.self, BackupCommand.self,
                       VerifyBackupCommand.self, StatsCommand.self, ExportCommand.self, VerifyExportCommand.self, PubkeyCommand.self,
-                      PartnerCommand.self, RetentionCommand.self]
+                      PartnerCommand.self, RetentionCommand.self, VaultGroupCommand.self]
     )
 
     /// `--lang L` is taken out of the arguments before parsing (`LanguageOption`, so it may stand

@@ -4,12 +4,13 @@ import CaseStore
 import VaultCrypto
 import Foundation
 
-/// `--vault PATH` (or `CASEVAULT_VAULT`), shared by every command that opens a vault.
+/// `--vault PATH|URL` (or `CASEVAULT_VAULT`), shared by every command that opens a vault: a
+/// file, or a `postgresql://` location of a vault on a database server.
 struct VaultLocation: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Vault file (default: $CASEVAULT_VAULT, else $XDG_DATA_HOME/casevault/vault.casevault).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Vault file or postgresql:// location (default: $CASEVAULT_VAULT, else $XDG_DATA_HOME/casevault/vault.casevault).", valueName: "path"))
     var vault: String?
 
-    /// The vault named by `--vault`, `CASEVAULT_VAULT` or the default place.
+    /// The vault named by `--vault`, `CASEVAULT_VAULT` or the default place: a path or a URL.
     var path: String {
         if let vault { return vault }
         let environment = ProcessInfo.processInfo.environment
@@ -31,14 +32,19 @@ struct VaultLocation: ParsableArguments {
         console.shell?.vaultPath ?? path
     }
 
+    /// Where `path` points: a file or a server.
+    var address: VaultAddress {
+        get throws { try VaultAddress(path) }
+    }
+
     /// Opens the vault at `path`.
     func open() throws -> Vault {
-        try Vault(path: path)
+        try address.open()
     }
 
     /// Opens the vault at `path(for:)`.
     func open(for console: Console) throws -> Vault {
-        try Vault(path: path(for: console))
+        try VaultAddress(path(for: console)).open()
     }
 }
 

@@ -4,6 +4,7 @@ import Export
 import Statistics
 import Foundation
 import Intake
+import PostgresStorage
 import VaultCrypto
 
 /// The error boundary: the user-facing text of every error that can end a command, in the
@@ -20,6 +21,7 @@ enum ErrorMessages {
         case let error as CLIError: error.message(messages)
         case let error as VaultCryptoError: text(for: error, messages: messages)
         case let error as AgeError: text(for: error, messages: messages)
+        case let error as PostgresLocationError: LocationErrorMessages.text(for: error, messages: messages)
         case IncidentRecorderError.invalidAgencyCode: messages("cli.export.error.invalid_agency")
         case IncidentRecorderError.randomUnavailable: messages("cli.error.crypto_failure")
         case ReferralProfileError.noConsent(let service): messages("cli.error.no_consent_to_share", ["service": messages.label(service)])

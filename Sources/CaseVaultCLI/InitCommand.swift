@@ -19,12 +19,10 @@ struct InitCommand: VaultCommand {
     var passphraseFile: String?
 
     mutating func run(console: Console) throws {
-        let path = location.path
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        guard !FileManager.default.fileExists(atPath: path) else { throw CaseStoreError.fileExists(path) }
+        let address = try location.address
+        if case .file(let path) = address, FileManager.default.fileExists(atPath: path) { throw CaseStoreError.fileExists(path) }
         let passphrase = try PassphraseSource(file: passphraseFile).readNew(prompt: console.messages("cli.prompt.new_passphrase_for", ["user": admin]), console: console)
-        _ = try Vault.create(path: path, admin: admin, passphrase: passphrase)
-        console.output(console.messages("cli.init.created", ["path": path, "admin": admin]))
+        _ = try address.create(admin: admin, passphrase: passphrase)
+        console.output(console.messages("cli.init.created", ["path": address.display, "admin": admin]))
     }
 }

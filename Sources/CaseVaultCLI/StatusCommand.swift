@@ -14,13 +14,14 @@ struct StatusCommand: VaultCommand {
     @OptionGroup var output: OutputOptions
 
     mutating func run(console: Console) throws {
-        let path = location.path(for: console)
-        guard FileManager.default.fileExists(atPath: path) else {
+        let address = try VaultAddress(location.path(for: console))
+        let path = address.display
+        if case .file(let file) = address, !FileManager.default.fileExists(atPath: file) {
             console.output(console.messages("cli.status.no_vault", ["path": path]))
             console.hint(console.messages("cli.hint.create_vault"))
             return
         }
-        let status = try location.open(for: console).status()
+        let status = try address.open().status()
         switch output.format {
         case .json:
             console.output(try JSONRendering.string(StatusDocument(path: path, status: status)))

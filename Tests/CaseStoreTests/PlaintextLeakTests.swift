@@ -1,5 +1,6 @@
 import CaseStore
 import Foundation
+import TestSupport
 import Transliteration
 import XCTest
 
@@ -30,8 +31,7 @@ final class PlaintextLeakTests: XCTestCase {
         vault = nil
     }
 
-    /// Every string of the documents in the forms a search for them could take: as written,
-    /// upper and lower case, transliterated to Latin, folded, and word by word.
+    /// Every string of the documents in the forms a search for them could take.
     static func needles(for documents: [CaseDocument]) -> Set<String> {
         var values: [String] = []
         for document in documents {
@@ -39,18 +39,7 @@ final class PlaintextLeakTests: XCTestCase {
             values += [survivor.name, survivor.phone, survivor.municipality, document.incident.narrative].compactMap { $0 }
             if let phone = survivor.phone { values.append(phone.filter(\.isNumber)) }
         }
-        var needles = Set<String>()
-        for value in values {
-            let latin = SerbianTransliteration.cyrillicToLatin(value)
-            for form in [value, latin, NameFolding.searchKey(value)] {
-                needles.formUnion([form, form.uppercased(), form.lowercased()])
-            }
-            for word in (value + " " + latin).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count >= 5 {
-                needles.formUnion([String(word), word.uppercased(), word.lowercased()])
-            }
-            needles.formUnion(NameFolding.words(value).filter { $0.count >= 5 })
-        }
-        return needles
+        return SurvivorStringForms.needles(for: values)
     }
 
     static func assertNoNeedle(_ needles: Set<String>, in directory: URL, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -2,6 +2,7 @@ import Access
 import CaseStore
 @testable import CaseVaultCLI
 import Export
+import PostgresStorage
 import Foundation
 @testable import Intake
 import VaultCrypto
@@ -102,6 +103,12 @@ final class ErrorBoundaryTests: XCTestCase {
             CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]), CocoaError(.fileReadCorruptFile),
             POSIXError(.EACCES), LeakyError(), CLIError(id: "cli.error.vault_locked"),
             AgeError.noMatch, AgeError.hmacFailure, AgeError.headerFailure, AgeError.payloadFailure, AgeError.armorFailure, AgeError.invalidKey,
+            PostgresLocationError.unsupportedScheme, PostgresLocationError.passwordInURL, PostgresLocationError.missingUser,
+            PostgresLocationError.missingHost, PostgresLocationError.missingDatabase, PostgresLocationError.invalidPort,
+            PostgresLocationError.malformed, PostgresLocationError.unknownParameter("foo"), PostgresLocationError.duplicateParameter("sslmode"),
+            PostgresLocationError.invalidSSLMode("maybe"), PostgresLocationError.rootCertificateWithoutVerification,
+            PostgresLocationError.conflictingPasswordSources, PostgresLocationError.passwordFileUnreadable(path),
+            PostgresLocationError.passwordFileExposed(path),
             IncidentRecorderError.invalidAgencyCode, IncidentRecorderError.randomUnavailable, ReferralProfileError.noConsent(.police),
         ]
     }
