@@ -13,8 +13,17 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     case userExists(String)
     /// A sealed value failed authentication; names the record, never its content.
     case tamperedRecord(SealedRecord)
-    /// Another process holds the vault's write lock.
+    /// Another process holds the vault's write lock (or kept winning the race to the audit trail).
     case vaultLocked
+    /// Another writer appended to the audit trail after this batch was chained; CaseStore chains
+    /// the batch again after the new head. Reaches a user only as `vaultLocked`.
+    case auditHeadMoved
+    /// Someone else changed the case (a new version or state) after this user opened it; nothing
+    /// was written. Names the case code.
+    case caseChanged(String)
+    /// An administrator changed the vault's keys (rekey) after this user logged in; nothing was
+    /// written, and she logs in again to receive the new keys.
+    case keysRotated
     /// The vault was written by a newer CaseVault (or an unknown schema).
     case unsupportedVaultVersion(found: Int, supported: Int)
     /// The file is damaged, truncated or not a CaseVault vault.
@@ -76,6 +85,17 @@ public enum StorageFailure: String, Sendable, Equatable {
     case engine = "engine"
     /// A write the store acknowledged did not produce its row (a bug, never survivor data).
     case nothingWritten = "nothing_written"
+    /// The database server cannot be reached (address, port, network).
+    case serverUnreachable = "server_unreachable"
+    /// The connection to the database server broke during a command; the command's transaction
+    /// was rolled back by the server, so nothing of it was written.
+    case connectionLost = "connection_lost"
+    /// The database server refused the user name or password.
+    case serverAuthentication = "server_authentication"
+    /// The database server's TLS certificate does not verify, or TLS could not be set up.
+    case serverCertificate = "server_certificate"
+    /// The database role may not do what was asked (a missing grant).
+    case serverPermission = "server_permission"
 }
 
 /// Which signed record failed verification, so fronts can name it in the user's language.

@@ -2,9 +2,13 @@ import Foundation
 
 /// Where sealed vault rows live. Everything that crosses this protocol is ciphertext or one of
 /// the plaintext columns docs/vault-format.md allows, so a server-side backend (PostgreSQL for
-/// organisations with several offices) can implement it without ever seeing survivor data.
-/// Every change goes through `apply`, which commits a batch of mutations atomically, audit
-/// entries included: a change and the entry that records it commit together or not at all.
+/// organisations with several offices) implements it without ever seeing survivor data. A
+/// backend only stores and fetches rows: sealing, the audit chain's hashes and every decision
+/// stay in CaseStore. Every change goes through `apply`, which commits one `StorageBatch`
+/// atomically, audit entries included, after checking the batch's expectations (audit head,
+/// key version, case versions): a change and the entry that records it commit together or not
+/// at all, and two writers never fork the trail or overwrite each other's change. The contract
+/// every backend must keep is the suite in Tests/StorageContractTests.
 public protocol VaultStorage: AnyObject {
     /// The vault's identity row, nil for an empty store.
     func meta() throws -> VaultMetaRow?
@@ -61,10 +65,29 @@ public protocol VaultStorage: AnyObject {
     func signedSetting(_ name: String) throws -> SignedSettingRow?
     /// Every export request in the ledger, oldest first.
     func exportRequests() throws -> [ExportRequestRow]
-    /// Commits all `mutations` in one transaction, or none of them.
-    func apply(_ mutations: [StorageMutation]) throws
+    /// Commits the whole batch in one transaction, or nothing. Writers are serialized (a lock
+    /// the next writer waits for, up to a timeout: then `vaultLocked`). Before anything is
+    /// written: the newest audit entry must be `batch.audit.after` (else `auditHeadMoved`, and
+    /// CaseStore re-chains and retries), and the vault's key version `batch.keyVersion` when
+    /// given (else `keysRotated`). `replaceDocument` and `setCaseState` check the case's stored
+    /// version and state revision (else `caseChanged`).
+    func apply(_ batch: StorageBatch) throws
     /// Counts of rows, for `status`.
     func counts() throws -> StorageCounts
+    /// Every stored row, from one consistent snapshot, in an order `load` accepts (the vault's
+    /// identity first, parents before children, cases by id, the trail by sequence number):
+    /// what `vault copy` moves.
+    func forEachStoredRow(_ body: (StoredRow) throws -> Void) throws
+    /// Stores `rows` exactly as they are, in one transaction, into a store that holds no vault
+    /// yet or holds the rows of earlier `load` calls of the same copy.
+    func load(_ rows: [StoredRow]) throws
+    /// Forgets the connection or file handle; later calls fail.
+    func close() throws
+}
+
+/// The operations only a vault in a local SQLite file has: a page-by-page backup, the
+/// engine's integrity check and the truncated-file check.
+public protocol LocalVaultFile: VaultStorage {
     /// A consistent copy of the whole store, written to a new file; `progress` gets pages
     /// copied and the total.
     func backup(to path: String, progress: ((Int, Int) -> Void)?) throws
@@ -87,13 +110,15 @@ public enum StorageMutation: Sendable {
     case recordLoginFailure(user: String, at: Double)
     case clearLoginFailures(user: String)
     case insertCase(CaseRow, nameTokens: [[UInt8]])
-    /// Replaces the current document (moving the old one to history) and the name index.
+    /// Replaces the current document (moving the old one to history) and the name index; fails
+    /// the batch with `caseChanged` unless the stored version is `version - 1`.
     case replaceDocument(code: String, version: Int, document: [UInt8], updatedDay: String, nameTokens: [[UInt8]])
     /// Re-wraps a case key under a new key version and replaces its name index (rekey).
     case rewrapCase(code: String, keyVersion: Int, wrappedKey: [UInt8], nameTokens: [[UInt8]])
     /// Fails the whole batch if any live case is not at `keyVersion` (a rekey must miss none).
     case requireAllCases(keyVersion: Int)
-    /// Sets a live case's status, assignee and signed state together.
+    /// Sets a live case's status, assignee and signed state together; fails the batch with
+    /// `caseChanged` unless the stored state revision is `state.revision - 1`.
     case setCaseState(code: String, status: CaseStatus, assignee: String?, state: CaseStateSignature, updatedDay: String)
     /// Forgets the wrapped key, every document version and the name index; keeps a tombstone.
     case eraseCase(code: String, updatedDay: String)
@@ -113,13 +138,15 @@ public enum StorageMutation: Sendable {
     /// Marks a decided export request used; fails the batch when it already is. Only a guard
     /// between two writers of this program: whether a request was used is read from the trail.
     case markExportRequestUsed(id: String)
-    /// Appends an audit entry; the store assigns its sequence number and chain hash.
+    /// Appends an audit entry. CaseStore numbers and chains it (`StorageBatch`); a backend never
+    /// meets this case in a batch, only the entries in `StorageBatch.audit`.
     case appendAudit(AuditDraft)
     /// Keeps the audit key a rekey replaces, sealed under its successor.
     case retireAuditKey(RetiredAuditKeyRow)
     /// Replaces the signed user directory.
     case putDirectory(DirectoryRow)
-    /// Signs the audit head the batch has reached so far: `sign(seq, hash)` returns the signature.
+    /// Signs the audit head the batch reaches: `sign(seq, hash)` returns the signature. Like
+    /// `appendAudit`, resolved by CaseStore into `StorageBatch.audit`.
     case signAuditHead(signer: String, directoryRevision: Int, sign: @Sendable (Int64, [UInt8]) throws -> [UInt8])
 
     /// Replaces the sealed document of an earlier version of a live case (a purge re-seals every
