@@ -21,7 +21,8 @@ public struct AuditEntryRow: Sendable, Equatable {
     public var payload: [UInt8]?
     public var hash: [UInt8]
 
-    public init(seq: Int64, at: String, actor: String, action: String, caseCode: String?, outcome: String, payload: [UInt8]?, hash: [UInt8]) {
+    public init(seq: Int64, at: String, actor: String, action: String, caseCode: String?, outcome: String, payload: [UInt8]?,
+                hash: [UInt8]) {
         self.seq = seq
         self.at = at
         self.actor = actor
@@ -64,6 +65,8 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case rekey
     case directoryCreate = "directory_create"
     case backup
+    /// The whole vault copied to another store (a database server, or back to a file).
+    case vaultCopy = "vault_copy"
     case auditRead = "audit_read"
     case auditVerify = "audit_verify"
     case auditCheckpoint = "audit_checkpoint"

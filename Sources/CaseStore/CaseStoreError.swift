@@ -21,6 +21,9 @@ public enum CaseStoreError: Error, Equatable, Sendable {
     /// Someone else changed the case (a new version or state) after this user opened it; nothing
     /// was written. Names the case code.
     case caseChanged(String)
+    /// A vault copy read back from its destination is not the vault that was copied (a row
+    /// differs or is missing); the destination should be discarded.
+    case copyIncomplete
     /// An administrator changed the vault's keys (rekey) after this user logged in; nothing was
     /// written, and she logs in again to receive the new keys.
     case keysRotated
@@ -87,8 +90,9 @@ public enum StorageFailure: String, Sendable, Equatable {
     case nothingWritten = "nothing_written"
     /// The database server cannot be reached (address, port, network).
     case serverUnreachable = "server_unreachable"
-    /// The connection to the database server broke during a command; the command's transaction
-    /// was rolled back by the server, so nothing of it was written.
+    /// The connection to the database server broke during a command. Each write is one
+    /// transaction, so the vault holds all of it or none of it; the user checks which before
+    /// doing it again.
     case connectionLost = "connection_lost"
     /// The database server refused the user name or password.
     case serverAuthentication = "server_authentication"

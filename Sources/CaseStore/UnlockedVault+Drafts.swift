@@ -43,7 +43,7 @@ extension UnlockedVault {
         if try storage.intakeDraft(user: user) == nil {
             try commit([put, .appendAudit(auditDraft(.intakeDraftSave))])
         } else {
-            try storage.apply([put])
+            try storage.commit([put], vaultID: vaultID, keyVersion: vault.meta.keyVersion)
         }
     }
 

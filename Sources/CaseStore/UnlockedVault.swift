@@ -41,7 +41,8 @@ public final class UnlockedVault {
 
     /// Commits `mutations`, which put `changed` as the new directory, and holds it from then on.
     func commit(_ mutations: [StorageMutation], directory changed: UserDirectory) throws {
-        try storage.apply(mutations + [AuditHead.mutation(signer: user, key: signingKey, directoryRevision: changed.revision, vaultID: vaultID)])
+        try storage.commit(mutations + [AuditHead.mutation(signer: user, key: signingKey, directoryRevision: changed.revision, vaultID: vaultID)],
+                           vaultID: vaultID, keyVersion: vault.meta.keyVersion)
         directory = changed
     }
 
@@ -78,7 +79,8 @@ public final class UnlockedVault {
         let state = try CaseState.sign(code: row.code, status: status, assignee: assignee, version: version ?? row.version,
                                        revision: (row.state?.revision ?? 0) + 1, document: sealed, signer: user, key: signingKey,
                                        vaultID: vaultID)
-        return .setCaseState(code: row.code, status: status, assignee: assignee, state: state, updatedDay: vault.options.today)
+        return .setCaseState(code: row.code, status: status, assignee: assignee, state: state, updatedDay: vault.options.today,
+                             replacing: row.state?.revision ?? 0)
     }
 
     /// Non-identifying facts about the vault.
@@ -294,17 +296,33 @@ public final class UnlockedVault {
                            updatedDay: row.updatedDay, version: row.version)
     }
 
-    /// Writes a consistent copy of the vault (still encrypted) to a new file at `path`.
+    /// Writes a consistent copy of the vault (still encrypted) to a new file at `path`: page by
+    /// page from a local file, row by row (as `vault copy` does) from a database server.
     public func backup(to path: String, progress: ((BackupProgress) -> Void)? = nil) throws {
         try commit([.appendAudit(auditDraft(.backup))])
-        try storage.backup(to: path) { done, total in progress?(.copying(done: done, total: total)) }
+        if let file = storage as? any LocalVaultFile {
+            return try file.backup(to: path) { done, total in progress?(.copying(done: done, total: total)) }
+        }
+        let destination = try SQLiteVaultStorage(path: path, create: true)
+        do {
+            defer { try? destination.close() }
+            var copied = 0
+            try storage.forEachStoredRow { row in
+                try destination.load([row])
+                copied += 1
+                progress?(.copying(done: copied, total: copied))
+            }
+        } catch {
+            Vault.removeVaultFiles(path)
+            throw error
+        }
     }
 
     /// Checks a backup file: storage integrity, that it is this vault, and (when this user holds
     /// the case-wrapping key) that every case key and document version in it authenticates.
     public func verifyBackup(at path: String, progress: ((BackupProgress) -> Void)? = nil) throws -> BackupReport {
         let copy = try Vault(storage: SQLiteVaultStorage(path: path, create: false), options: vault.options)
-        var report = BackupReport(integrityOK: try copy.storage.checkIntegrity(),
+        var report = BackupReport(integrityOK: try (copy.storage as? any LocalVaultFile)?.checkIntegrity() == true,
                                   sameVault: ConstantTime.equal(copy.meta.vaultID, vault.meta.vaultID),
                                   casesVerified: 0, versionsVerified: 0)
         guard report.sameVault, keys.holds(.caseWrapping) else { return report }

@@ -52,7 +52,8 @@ extension Vault {
             let state = try CaseState.sign(code: row.code, status: row.status, assignee: row.assignee, version: row.version,
                                            revision: row.committedRevision, document: document, signer: slot.user, key: signing,
                                            vaultID: meta.vaultID)
-            mutations.append(.setCaseState(code: row.code, status: row.status, assignee: row.assignee, state: state, updatedDay: row.updatedDay))
+            mutations.append(.setCaseState(code: row.code, status: row.status, assignee: row.assignee, state: state, updatedDay: row.updatedDay,
+                                           replacing: row.state?.revision ?? 0))
             upgraded += 1
         }
         let unlocked = try UnlockedVault(vault: self, user: slot.user, role: .admin, keys: ring, trust: trust, directory: directory)

@@ -11,8 +11,10 @@ public final class Vault {
     let meta: VaultMetaRow
     let options: VaultOptions
 
-    init(storage: any VaultStorage, options: VaultOptions) throws {
-        guard let meta = try storage.meta(), try !storage.isTruncated() else { throw CaseStoreError.corruptVault }
+    /// Opens the vault kept in `storage` (any backend: a local file, a database server).
+    public init(storage: any VaultStorage, options: VaultOptions = VaultOptions()) throws {
+        guard let meta = try storage.meta() else { throw CaseStoreError.corruptVault }
+        if let file = storage as? any LocalVaultFile, try file.isTruncated() { throw CaseStoreError.corruptVault }
         guard meta.formatVersion <= Self.formatVersion else {
             throw CaseStoreError.unsupportedVaultVersion(found: meta.formatVersion, supported: Self.formatVersion)
         }
@@ -47,7 +49,10 @@ public final class Vault {
         }
     }
 
-    static func create(storage: any VaultStorage, admin: String, passphrase: SecretBytes, options: VaultOptions) throws -> UnlockedVault {
+    /// Creates a new vault in `storage`, which must hold none yet (a new file, an empty
+    /// database), with a fresh root key and one admin; returns it unlocked as that admin.
+    public static func create(storage: any VaultStorage, admin: String, passphrase: SecretBytes,
+                              options: VaultOptions = VaultOptions()) throws -> UnlockedVault {
         try UserName.validate(admin)
         let vaultID = try SecureRandom.bytes(count: 16)
         let ring = try KeyRing.generate(vaultID: vaultID)
@@ -63,14 +68,15 @@ public final class Vault {
             signingPublicKey: publicKeys.signing, keyVersion: 1)])
         let slot = try KeySlotSealer.seal(ring: ring, exchange: exchange, user: admin, role: .admin,
                                           passphrase: passphrase, meta: meta, options: options, trust: trust)
-        try storage.apply([.insertMeta(meta), .insertKeySlot(slot), .putDirectory(directory.signed(vaultID: vaultID, key: directoryKey))])
+        try storage.commit([.insertMeta(meta), .insertKeySlot(slot), .putDirectory(directory.signed(vaultID: vaultID, key: directoryKey))],
+                           vaultID: vaultID, keyVersion: nil)
         let unlocked = try UnlockedVault(vault: Vault(storage: storage, options: options), user: admin, role: .admin, keys: ring,
                                          trust: trust, directory: directory)
         try unlocked.commit([.appendAudit(unlocked.auditDraft(.userAdd, details: ["user": admin, "role": Role.admin.rawValue]))])
         return unlocked
     }
 
-    private static func removeVaultFiles(_ path: String) {
+    static func removeVaultFiles(_ path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
@@ -177,7 +183,8 @@ public final class Vault {
 
     private func recordFailedLogin(user: String, reason: String) throws {
         let draft = AuditDraft(at: options.minute, actor: user, action: .loginFailed, caseCode: nil, outcome: .failed, payload: nil)
-        try storage.apply([.recordLoginFailure(user: user, at: options.now().timeIntervalSince1970), .appendAudit(draft)])
+        try storage.commit([.recordLoginFailure(user: user, at: options.now().timeIntervalSince1970), .appendAudit(draft)],
+                           vaultID: meta.vaultID, keyVersion: nil)
     }
 }
 

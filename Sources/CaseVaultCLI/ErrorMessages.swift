@@ -59,8 +59,14 @@ enum ErrorMessages {
             messages("cli.error.user_exists", ["user": safe(user)])
         case .tamperedRecord(let record):
             messages("cli.error.tampered_record", ["record": recordName(record, messages)])
-        case .vaultLocked:
+        case .vaultLocked, .auditHeadMoved:
             messages("cli.error.vault_locked")
+        case .caseChanged(let code):
+            messages("cli.error.case_changed", ["code": safe(code)])
+        case .keysRotated:
+            messages("cli.error.keys_rotated")
+        case .copyIncomplete:
+            messages("cli.error.copy_incomplete")
         case .unsupportedVaultVersion(let found, let supported):
             messages("cli.error.unsupported_vault_version", ["found": String(found), "supported": String(supported)])
         case .corruptVault:
@@ -153,6 +159,11 @@ enum ErrorMessages {
         case .cannotCreateFile: messages("cli.error.storage.cannot_create_file")
         case .engine: messages("cli.error.storage.engine")
         case .nothingWritten: messages("cli.error.storage.nothing_written")
+        case .serverUnreachable: messages("cli.error.storage.server_unreachable")
+        case .connectionLost: messages("cli.error.storage.connection_lost")
+        case .serverAuthentication: messages("cli.error.storage.server_authentication")
+        case .serverCertificate: messages("cli.error.storage.server_certificate")
+        case .serverPermission: messages("cli.error.storage.server_permission")
         }
     }
 

@@ -3,7 +3,7 @@ import PostgresNIO
 
 /// Each `StorageMutation` as statements, with the SQLite backend's semantics and checks: a case
 /// is changed only while it is live (else `caseNotFound`), a new document only on top of the
-/// version before it and a new state only on top of the revision before it (else
+/// version before it and a new state only on top of the revision its writer read (else
 /// `caseChanged`), a key slot or export request only when exactly the expected row changes.
 /// Runs inside `apply`'s transaction, which any thrown error rolls back whole.
 enum PostgresMutations {
@@ -58,10 +58,10 @@ enum PostgresMutations {
             let stale: Int = try session.query("SELECT count(*) FROM cases WHERE status <> 'erased' AND key_version <> \(keyVersion)")
                 .firstRow?.value(0) ?? 0
             guard stale == 0 else { throw CaseStoreError.vaultLocked }
-        case .setCaseState(let code, let status, let assignee, let state, let updatedDay):
+        case .setCaseState(let code, let status, let assignee, let state, let updatedDay, let replacing):
             guard status != .erased else { throw CaseStoreError.caseErased(code) }
             let live = try liveCase(code, session)
-            guard live.stateRevision == state.revision - 1 else { throw CaseStoreError.caseChanged(code) }
+            guard live.stateRevision == replacing else { throw CaseStoreError.caseChanged(code) }
             try session.query("""
                 UPDATE cases SET status = \(status.rawValue), assignee = \(assignee), updated_day = \(updatedDay),
                        state_revision = \(state.revision), state_signer = \(state.signer), state_document_hash = \(state.documentHash.bytea),

@@ -32,9 +32,11 @@ final class ErrorBoundaryTests: XCTestCase {
             .exportRequestNotFound(request), .exportRequestNotPending(request), .exportOwnRequest(request), .exportRequestUsed(request), .invalidPartnerName(user),
             .unknownPartner(user), .untrustedSignature(.exportRules), .untrustedSignature(.partners), .untrustedSignature(.exportRequest(request)),
             .invalidRetentionRule(0), .notDueForRetention(code), .untrustedSignature(.retentionRule),
+            .auditHeadMoved, .caseChanged(code), .keysRotated, .copyIncomplete,
         ]
         errors += KeyPurpose.allCases.map { .keyNotInSlot($0) }
-        errors += [StorageFailure.diskFull, .cannotOpenOrWrite, .inputOutput, .cannotCreateFile, .engine, .nothingWritten]
+        errors += [StorageFailure.diskFull, .cannotOpenOrWrite, .inputOutput, .cannotCreateFile, .engine, .nothingWritten,
+                   .serverUnreachable, .connectionLost, .serverAuthentication, .serverCertificate, .serverPermission]
             .map { .storageFailure($0) }
         for rule in [DocumentRule.notJSON, .notAnObject, .unknownField, .missing, .wrongType, .empty, .tooLong,
                      .controlCharacters, .invalidDate, .dateInFuture, .unknownValue] {
@@ -51,7 +53,8 @@ final class ErrorBoundaryTests: XCTestCase {
              .unsupportedVaultVersion, .corruptVault, .vaultNotFound, .fileExists, .caseNotFound, .caseErased, .keyNotInSlot,
              .invalidDocument, .storageFailure, .caseRolledBack, .untrustedSignature, .directoryNotEstablished, .statisticsNotPrepared,
              .statisticsThresholdTooLow, .exportRequestNotFound, .exportRequestNotPending, .exportOwnRequest, .exportRequestUsed, .invalidPartnerName,
-             .unknownPartner, .invalidRetentionRule, .notDueForRetention: break
+             .unknownPartner, .invalidRetentionRule, .notDueForRetention, .auditHeadMoved, .caseChanged, .keysRotated,
+             .copyIncomplete: break
         }
     }
 

@@ -3,8 +3,8 @@ import GRDB
 
 /// The embedded default backend: one SQLite file through GRDB, in WAL mode with
 /// `synchronous=FULL`, `secure_delete=ON`, `temp_store=MEMORY` and foreign keys on.
-final class SQLiteVaultStorage: VaultStorage {
-    private let queue: DatabaseQueue
+final class SQLiteVaultStorage: LocalVaultFile {
+    let queue: DatabaseQueue
 
     /// Opens (or, with `create`, makes) the file at `path` and brings its schema up to date. An
     /// existing file is first checked read-only (`VaultFileProbe`): a file that is not a vault is
@@ -66,10 +66,10 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    private static let slotColumns =
+    static let slotColumns =
         "user_name, role, kdf_log_n, kdf_r, kdf_p, salt, key_version, sealed_keys, created_day, disabled, exchange_public_key"
 
-    private static func slot(_ row: Row) throws -> KeySlotRow {
+    static func slot(_ row: Row) throws -> KeySlotRow {
         guard let role = Role(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
         return KeySlotRow(user: row[0], role: role, kdfLogN: row[2], kdfR: row[3], kdfP: row[4], salt: bytes(row[5]),
                           keyVersion: row[6], sealedKeys: bytes(row[7]), createdDay: row[8], disabled: row[9],
@@ -142,7 +142,7 @@ final class SQLiteVaultStorage: VaultStorage {
         try read { db in try Row.fetchAll(db, sql: "SELECT \(Self.slotColumns) FROM key_slots ORDER BY user_name").map(Self.slot) }
     }
 
-    private static let caseColumns = """
+    static let caseColumns = """
         code, status, assignee, created_day, updated_day, key_version, wrapped_key, version, document,
         state_revision, state_signer, state_document_hash, state_signature
         """
@@ -165,7 +165,7 @@ final class SQLiteVaultStorage: VaultStorage {
     /// recently changed case first (a day alone cannot order one day's changes).
     private static let lastChangeColumn = "(SELECT max(seq) \(caseChanges))"
 
-    private static func caseRow(_ row: Row) throws -> CaseRow {
+    static func caseRow(_ row: Row) throws -> CaseRow {
         guard let status = CaseStatus(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
         let wrapped: Data? = row[6]
         let document: Data? = row[8]
@@ -175,7 +175,7 @@ final class SQLiteVaultStorage: VaultStorage {
     }
 
     /// The signed state stored in columns `start ..< start + 4` (revision, signer, hash, signature).
-    private static func state(_ row: Row, from start: Int) -> CaseStateSignature? {
+    static func state(_ row: Row, from start: Int) -> CaseStateSignature? {
         let signer: String? = row[start + 1]
         let hash: Data? = row[start + 2]
         let signature: Data? = row[start + 3]
@@ -183,7 +183,7 @@ final class SQLiteVaultStorage: VaultStorage {
         return CaseStateSignature(revision: row[start], signer: signer, documentHash: Array(hash), signature: Array(signature))
     }
 
-    private static func stateArguments(_ state: CaseStateSignature?) -> [(any DatabaseValueConvertible)?] {
+    static func stateArguments(_ state: CaseStateSignature?) -> [(any DatabaseValueConvertible)?] {
         [state?.revision ?? 0, state?.signer, state.map { Data($0.documentHash) }, state.map { Data($0.signature) }]
     }
 
@@ -306,9 +306,9 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    private static let auditColumns = "seq, at, actor, action, case_code, outcome, payload, hash"
+    static let auditColumns = "seq, at, actor, action, case_code, outcome, payload, hash"
 
-    private static func auditRow(_ row: Row) -> AuditEntryRow {
+    static func auditRow(_ row: Row) -> AuditEntryRow {
         let payload: Data? = row[6]
         return AuditEntryRow(seq: row[0], at: row[1], actor: row[2], action: row[3], caseCode: row[4], outcome: row[5],
                              payload: payload.map { Array($0) }, hash: bytes(row[7]))
@@ -316,6 +316,10 @@ final class SQLiteVaultStorage: VaultStorage {
 
     func auditHead() throws -> (seq: Int64, hash: [UInt8])? {
         try read { db in try Self.auditHead(db) }
+    }
+
+    func close() throws {
+        try Self.mapErrors { try queue.close() }
     }
 
     private static func auditHead(_ db: Database) throws -> (seq: Int64, hash: [UInt8])? {
@@ -369,7 +373,7 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    private static func headRow(_ row: Row) -> AuditHeadRow {
+    static func headRow(_ row: Row) -> AuditHeadRow {
         AuditHeadRow(seq: row[0], signer: row[1], directoryRevision: row[2], signature: bytes(row[3]))
     }
 
@@ -377,27 +381,49 @@ final class SQLiteVaultStorage: VaultStorage {
         try read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT action FROM audit_log WHERE seq > ?", arguments: [seq])) }
     }
 
-    func apply(_ mutations: [StorageMutation]) throws {
-        var erased = false
+    func apply(_ batch: StorageBatch) throws {
         try Self.mapErrors {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    var auditHead: (seq: Int64, hash: [UInt8])?
-                    for mutation in mutations {
-                        if mutation.shredsCaseData { erased = true }
-                        try Self.apply(mutation, db, auditHead: &auditHead)
-                    }
+                    try Self.check(batch, db)
+                    for mutation in batch.mutations { try Self.apply(mutation, db) }
+                    if let audit = batch.audit { try Self.append(audit, db) }
                     return .commit
                 }
             }
         }
-        if erased {
+        if batch.mutations.contains(where: \.shredsCaseData) {
             // Push the shredded (erased or purged) pages out of the WAL now, not at the next checkpoint.
             try Self.mapErrors { try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
         }
     }
 
-    private static func apply(_ mutation: StorageMutation, _ db: Database, auditHead: inout (seq: Int64, hash: [UInt8])?) throws {
+    /// The batch's expectations, checked inside its write transaction: the key version its writer
+    /// holds and the audit head it chained from.
+    private static func check(_ batch: StorageBatch, _ db: Database) throws {
+        if let keyVersion = batch.keyVersion {
+            guard try Int.fetchOne(db, sql: "SELECT key_version FROM vault_meta") == keyVersion else { throw CaseStoreError.keysRotated }
+        }
+        if let audit = batch.audit {
+            let head = try auditHead(db)
+            guard head?.seq == audit.after?.seq, head?.hash == audit.after?.hash else { throw CaseStoreError.auditHeadMoved }
+        }
+    }
+
+    /// Stores entries CaseStore numbered and chained, and the head signature that ends them.
+    static func append(_ audit: AuditAppend, _ db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (\(auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for entry in audit.entries {
+            try insert.execute(arguments: [entry.seq, entry.at, entry.actor, entry.action, entry.caseCode, entry.outcome,
+                                           entry.payload.map { Data($0) }, Data(entry.hash)])
+        }
+        if let head = audit.signedHead {
+            try db.cachedStatement(sql: "INSERT INTO audit_heads (seq, signer, directory_revision, signature) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [head.seq, head.signer, head.directoryRevision, Data(head.signature)])
+        }
+    }
+
+    static func apply(_ mutation: StorageMutation, _ db: Database) throws {
         switch mutation {
         case .insertMeta(let meta):
             try db.execute(sql: """
@@ -466,8 +492,10 @@ final class SQLiteVaultStorage: VaultStorage {
             try insertTokens(tokens, caseID: db.lastInsertedRowID, db)
         case .replaceDocument(let code, let version, let document, let updatedDay, let tokens):
             let id = try liveCaseID(code, db)
-            try db.execute(sql: "INSERT INTO case_history (case_id, version, document) SELECT id, version, document FROM cases WHERE id = ?",
-                           arguments: [id])
+            try db.execute(sql: """
+                INSERT INTO case_history (case_id, version, document) SELECT id, version, document FROM cases WHERE id = ? AND version = ?
+                """, arguments: [id, version - 1])
+            guard db.changesCount == 1 else { throw CaseStoreError.caseChanged(code) }
             try db.execute(sql: "UPDATE cases SET version = ?, document = ?, updated_day = ? WHERE id = ?",
                            arguments: [version, Data(document), updatedDay, id])
             try db.execute(sql: "DELETE FROM name_index WHERE case_id = ?", arguments: [id])
@@ -482,13 +510,14 @@ final class SQLiteVaultStorage: VaultStorage {
             let stale = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE status != 'erased' AND key_version != ?",
                                          arguments: [keyVersion]) ?? 0
             guard stale == 0 else { throw CaseStoreError.vaultLocked }
-        case .setCaseState(let code, let status, let assignee, let state, let updatedDay):
+        case .setCaseState(let code, let status, let assignee, let state, let updatedDay, let replacing):
             guard status != .erased else { throw CaseStoreError.caseErased(code) }
             let id = try liveCaseID(code, db)
             try db.execute(sql: """
                 UPDATE cases SET status = ?, assignee = ?, updated_day = ?, state_revision = ?, state_signer = ?,
-                                 state_document_hash = ?, state_signature = ? WHERE id = ?
-                """, arguments: StatementArguments([status.rawValue, assignee, updatedDay] + stateArguments(state) + [id]))
+                                 state_document_hash = ?, state_signature = ? WHERE id = ? AND state_revision = ?
+                """, arguments: StatementArguments([status.rawValue, assignee, updatedDay] + stateArguments(state) + [id, replacing]))
+            guard db.changesCount == 1 else { throw CaseStoreError.caseChanged(code) }
         case .putIntakeDraft(let user, let sealed, let updatedDay):
             try db.execute(sql: """
                 INSERT INTO intake_drafts (user_name, updated_day, sealed) VALUES (?, ?, ?)
@@ -496,16 +525,13 @@ final class SQLiteVaultStorage: VaultStorage {
                 """, arguments: [user, updatedDay, Data(sealed)])
         case .deleteIntakeDraft(let user):
             try db.execute(sql: "DELETE FROM intake_drafts WHERE user_name = ?", arguments: [user])
-        case .appendAudit(let draft):
-            auditHead = try appendAudit(draft, db, after: auditHead)
+        case .appendAudit, .signAuditHead:
+            // Resolved by CaseStore into `StorageBatch.audit`; never among a batch's mutations.
+            throw CaseStoreError.storageFailure(.engine)
         case .putDirectory(let row):
             try db.execute(sql: """
                 INSERT OR REPLACE INTO user_directory (singleton, revision, public_key, body, signature) VALUES (1, ?, ?, ?, ?)
                 """, arguments: [row.revision, Data(row.publicKey), Data(row.body), Data(row.signature)])
-        case .signAuditHead(let signer, let directoryRevision, let sign):
-            guard let head = try auditHead ?? Self.auditHead(db) else { throw CaseStoreError.corruptVault }
-            try db.cachedStatement(sql: "INSERT INTO audit_heads (seq, signer, directory_revision, signature) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [head.seq, signer, directoryRevision, Data(try sign(head.seq, head.hash))])
         case .retireAuditKey(let retired):
             try db.execute(sql: "INSERT INTO retired_audit_keys (version, sealed) VALUES (?, ?)",
                            arguments: [retired.version, Data(retired.sealed)])
@@ -521,25 +547,6 @@ final class SQLiteVaultStorage: VaultStorage {
         }
     }
 
-    /// Appends one chained entry; `known` is the head this transaction already wrote, if any.
-    private static func appendAudit(_ draft: AuditDraft, _ db: Database, after known: (seq: Int64, hash: [UInt8])?) throws -> (seq: Int64, hash: [UInt8]) {
-        let previous: (seq: Int64, hash: [UInt8])
-        if let head = try known ?? auditHead(db) {
-            previous = head
-        } else {
-            guard let vaultID = try Data.fetchOne(db, sql: "SELECT vault_id FROM vault_meta") else { throw CaseStoreError.corruptVault }
-            previous = (0, try AuditChain.genesis(vaultID: Array(vaultID)))
-        }
-        let seq = previous.seq + 1
-        let hash = try AuditChain.hash(seq: seq, previous: previous.hash, at: draft.at, actor: draft.actor, action: draft.action.rawValue,
-                                       caseCode: draft.caseCode, outcome: draft.outcome.rawValue, payload: draft.payload)
-        try db.cachedStatement(sql: "INSERT INTO audit_log (\(auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [
-            seq, draft.at, draft.actor, draft.action.rawValue, draft.caseCode, draft.outcome.rawValue,
-            draft.payload.map { Data($0) }, Data(hash),
-        ])
-        return (seq, hash)
-    }
-
     static func liveCaseID(_ code: String, _ db: Database) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE code = ? AND status != 'erased'", arguments: [code]) else {
             throw CaseStoreError.caseNotFound(code)
@@ -547,7 +554,7 @@ final class SQLiteVaultStorage: VaultStorage {
         return id
     }
 
-    private static func insertTokens(_ tokens: [[UInt8]], caseID: Int64, _ db: Database) throws {
+    static func insertTokens(_ tokens: [[UInt8]], caseID: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO name_index (token, case_id) VALUES (?, ?)")
         for token in tokens { try statement.execute(arguments: [Data(token), caseID]) }
     }
@@ -600,7 +607,7 @@ final class SQLiteVaultStorage: VaultStorage {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"] }
     }
 
-    private static func bytes(_ value: DatabaseValue) -> [UInt8] {
+    static func bytes(_ value: DatabaseValue) -> [UInt8] {
         (Data.fromDatabaseValue(value)).map { Array($0) } ?? []
     }
 }

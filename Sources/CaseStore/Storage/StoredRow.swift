@@ -34,7 +34,7 @@ public struct StoredCase: Sendable, Equatable {
         row.committedRevision = 0
         self.row = row
         self.history = history
-        self.nameTokens = nameTokens.sorted { $0.lexicographicallyPrecedes($1) }
+        self.nameTokens = Array(Set(nameTokens)).sorted { $0.lexicographicallyPrecedes($1) }
         self.facts = facts
     }
 

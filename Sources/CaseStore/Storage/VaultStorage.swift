@@ -118,8 +118,8 @@ public enum StorageMutation: Sendable {
     /// Fails the whole batch if any live case is not at `keyVersion` (a rekey must miss none).
     case requireAllCases(keyVersion: Int)
     /// Sets a live case's status, assignee and signed state together; fails the batch with
-    /// `caseChanged` unless the stored state revision is `state.revision - 1`.
-    case setCaseState(code: String, status: CaseStatus, assignee: String?, state: CaseStateSignature, updatedDay: String)
+    /// `caseChanged` unless the stored state revision is still `replacing` (the one the writer read).
+    case setCaseState(code: String, status: CaseStatus, assignee: String?, state: CaseStateSignature, updatedDay: String, replacing: Int)
     /// Forgets the wrapped key, every document version and the name index; keeps a tombstone.
     case eraseCase(code: String, updatedDay: String)
     case putIntakeDraft(user: String, sealed: [UInt8], updatedDay: String)

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+
+/// The SQLite side of `vault copy`: every row in one read transaction, and rows loaded as they
+/// are.
+extension SQLiteVaultStorage {
+    func forEachStoredRow(_ body: (StoredRow) throws -> Void) throws {
+        try read { db in
+            for row in try Self.identityRows(db) { try body(row) }
+            let cases = try Row.fetchCursor(db, sql: "SELECT \(Self.caseColumns), 0, id FROM cases ORDER BY id")
+            while let row = try cases.next() {
+                let id: Int64 = row[14]
+                let caseRow = try Self.caseRow(row)
+                let history = try Row.fetchAll(db, sql: "SELECT version, document FROM case_history WHERE case_id = ? ORDER BY version",
+                                               arguments: [id]).map { HistoryRow(version: $0[0], document: Self.bytes($0[1])) }
+                let tokens = try Data.fetchAll(db, sql: "SELECT token FROM name_index WHERE case_id = ?", arguments: [id]).map { Array($0) }
+                let facts = try Row.fetchOne(db, sql: "SELECT case_version, sealed FROM case_facts WHERE case_id = ?", arguments: [id])
+                    .map { (version: $0[0] as Int, sealed: Self.bytes($0[1])) }
+                try body(.storedCase(StoredCase(row: caseRow, history: history, nameTokens: tokens, facts: facts)))
+            }
+            for row in try Self.settingRows(db) { try body(row) }
+            let entries = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_log ORDER BY seq")
+            while let row = try entries.next() { try body(.auditEntry(Self.auditRow(row))) }
+            let heads = try Row.fetchCursor(db, sql: "SELECT seq, signer, directory_revision, signature FROM audit_heads ORDER BY seq")
+            while let row = try heads.next() { try body(.auditHead(Self.headRow(row))) }
+        }
+    }
+
+    /// The vault's identity, users and their keys, drafts and profiles: few rows, read at once.
+    private static func identityRows(_ db: Database) throws -> [StoredRow] {
+        var rows: [StoredRow] = []
+        if let meta = try Row.fetchOne(db, sql: "SELECT vault_id, format_version, key_version, created_day, signing_public_key FROM vault_meta") {
+            let signing: Data? = meta[4]
+            rows.append(.meta(VaultMetaRow(vaultID: bytes(meta[0]), formatVersion: meta[1], keyVersion: meta[2], createdDay: meta[3],
+                                           signingPublicKey: signing.map { Array($0) })))
+        }
+        rows += try Row.fetchAll(db, sql: "SELECT \(slotColumns) FROM key_slots ORDER BY user_name").map { .keySlot(try slot($0)) }
+        rows += try Row.fetchAll(db, sql: """
+            SELECT user_name, role, key_version, ephemeral_key, sealed_keys, granted_by, signature FROM key_grants ORDER BY user_name
+            """).map {
+            guard let role = Role(rawValue: $0[1]) else { throw CaseStoreError.corruptVault }
+            let signature: Data? = $0[6]
+            return .keyGrant(KeyGrantRow(user: $0[0], role: role, keyVersion: $0[2], ephemeralKey: bytes($0[3]), sealedKeys: bytes($0[4]),
+                                         grantedBy: $0[5], signature: signature.map { Array($0) }))
+        }
+        rows += try Row.fetchAll(db, sql: "SELECT revision, public_key, body, signature FROM user_directory").map {
+            .directory(DirectoryRow(revision: $0[0], publicKey: bytes($0[1]), body: bytes($0[2]), signature: bytes($0[3])))
+        }
+        rows += try Row.fetchAll(db, sql: "SELECT version, sealed FROM retired_audit_keys ORDER BY version").map {
+            .retiredAuditKey(RetiredAuditKeyRow(version: $0[0], sealed: bytes($0[1])))
+        }
+        rows += try Row.fetchAll(db, sql: "SELECT user_name, updated_day, sealed FROM intake_drafts ORDER BY user_name").map {
+            .intakeDraft(user: $0[0], updatedDay: $0[1], sealed: bytes($0[2]))
+        }
+        rows += try Row.fetchAll(db, sql: "SELECT user_name, grammatical_gender FROM user_profiles ORDER BY user_name").map {
+            guard let gender = GrammaticalGender(rawValue: $0[1]) else { throw CaseStoreError.corruptVault }
+            return .grammaticalGender(user: $0[0], gender)
+        }
+        rows += try Row.fetchAll(db, sql: "SELECT user_name, failures, last_failure_at FROM login_failures ORDER BY user_name").map {
+            .loginFailure(user: $0[0], LoginFailureRow(failures: $0[1], lastFailureAt: $0[2]))
+        }
+        return rows
+    }
+
+    /// The signed settings and the export ledger.
+    private static func settingRows(_ db: Database) throws -> [StoredRow] {
+        var rows: [StoredRow] = try Row.fetchAll(db, sql: "SELECT revision, signer, body, signature FROM statistics_policy").map {
+            .statisticsPolicy(StatisticsPolicyRow(revision: $0[0], signer: $0[1], body: bytes($0[2]), signature: bytes($0[3])))
+        }
+        rows += try Row.fetchAll(db, sql: "SELECT name, revision, signer, body, signature FROM signed_settings ORDER BY name").map {
+            .signedSetting(name: $0[0], SignedSettingRow(revision: $0[1], signer: $0[2], body: bytes($0[3]), signature: bytes($0[4])))
+        }
+        rows += try Row.fetchAll(db, sql: """
+            SELECT id, case_code, requester, created_day, body, signature, decider, decision, decision_signature, used
+            FROM export_requests ORDER BY rowid
+            """).map { row in
+            let decision: Data? = row[7], decisionSignature: Data? = row[8]
+            return .exportRequest(ExportRequestRow(id: row[0], caseCode: row[1], requester: row[2], createdDay: row[3], body: bytes(row[4]),
+                                                   signature: bytes(row[5]), decider: row[6], decision: decision.map { Array($0) },
+                                                   decisionSignature: decisionSignature.map { Array($0) }),
+                                  used: row[9])
+        }
+        return rows
+    }
+
+    func load(_ rows: [StoredRow]) throws {
+        try Self.mapErrors {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    for row in rows { try Self.load(row, db) }
+                    return .commit
+                }
+            }
+        }
+    }
+
+    private static func load(_ row: StoredRow, _ db: Database) throws {
+        switch row {
+        case .meta(let meta):
+            try apply(.insertMeta(meta), db)
+        case .keySlot(let slot):
+            try apply(.insertKeySlot(slot), db)
+        case .keyGrant(let grant):
+            try apply(.putKeyGrant(grant), db)
+        case .directory(let directory):
+            try apply(.putDirectory(directory), db)
+        case .retiredAuditKey(let key):
+            try apply(.retireAuditKey(key), db)
+        case .intakeDraft(let user, let updatedDay, let sealed):
+            try apply(.putIntakeDraft(user: user, sealed: sealed, updatedDay: updatedDay), db)
+        case .grammaticalGender(let user, let gender):
+            try apply(.setGrammaticalGender(user: user, gender: gender), db)
+        case .loginFailure(let user, let failures):
+            try db.execute(sql: "INSERT INTO login_failures (user_name, failures, last_failure_at) VALUES (?, ?, ?)",
+                           arguments: [user, failures.failures, failures.lastFailureAt])
+        case .storedCase(let stored):
+            try load(stored, db)
+        case .statisticsPolicy(let policy):
+            try apply(.putStatisticsPolicy(policy), db)
+        case .signedSetting(let name, let setting):
+            try apply(.putSignedSetting(name: name, setting), db)
+        case .exportRequest(let request, let used):
+            try db.execute(sql: """
+                INSERT INTO export_requests (id, case_code, requester, created_day, body, signature, decider, decision, decision_signature, used)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [request.id, request.caseCode, request.requester, request.createdDay, Data(request.body),
+                                 Data(request.signature), request.decider, request.decision.map { Data($0) },
+                                 request.decisionSignature.map { Data($0) }, used])
+        case .auditEntry(let entry):
+            try append(AuditAppend(after: nil, entries: [entry], signedHead: nil), db)
+        case .auditHead(let head):
+            try append(AuditAppend(after: nil, entries: [], signedHead: head), db)
+        }
+    }
+
+    private static func load(_ stored: StoredCase, _ db: Database) throws {
+        let row = stored.row
+        try db.cachedStatement(sql: "INSERT INTO cases (\(caseColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: StatementArguments([
+                row.code, row.status.rawValue, row.assignee, row.createdDay, row.updatedDay, row.keyVersion,
+                row.wrappedKey.map { Data($0) }, row.version, row.document.map { Data($0) },
+            ] + stateArguments(row.state)))
+        let id = db.lastInsertedRowID
+        let history = try db.cachedStatement(sql: "INSERT INTO case_history (case_id, version, document) VALUES (?, ?, ?)")
+        for version in stored.history { try history.execute(arguments: [id, version.version, Data(version.document)]) }
+        try insertTokens(stored.nameTokens, caseID: id, db)
+        if let facts = stored.facts {
+            try db.cachedStatement(sql: "INSERT INTO case_facts (case_id, case_version, sealed) VALUES (?, ?, ?)")
+                .execute(arguments: [id, facts.version, Data(facts.sealed)])
+        }
+    }
+}

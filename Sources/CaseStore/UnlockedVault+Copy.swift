@@ -1,0 +1,93 @@
+import VaultCrypto
+
+/// How far `vault copy` has got, for a progress bar.
+public enum VaultCopyProgress: Sendable, Equatable {
+    /// `done` of about `total` rows copied.
+    case copying(done: Int, total: Int)
+    /// `done` of `total` rows of the copy read back and compared.
+    case comparing(done: Int, total: Int)
+    /// `done` of `total` cases of the copy opened and checked.
+    case checking(done: Int, total: Int)
+}
+
+/// What a finished copy proved about itself.
+public struct VaultCopyReport: Sendable, Equatable {
+    /// Rows copied (every table, a case with its versions, index and facts counted once).
+    public var rows: Int
+    public var cases: Int
+    public var auditEntries: Int
+    /// Cases whose key, every document version and signed state were opened and verified.
+    public var casesVerified: Int
+}
+
+extension UnlockedVault {
+    /// Rows per `load` transaction of a copy.
+    static let copyChunk = 500
+
+    /// Copies the whole vault, ciphertext as it is, into `destination` (an empty store: a new
+    /// file, an empty database), and proves the copy: every row read back from the destination
+    /// is byte for byte the row read from the source (one digest over both sides, in the same
+    /// order), the counts match, the copy's audit trail chains up to its newest signed head, and
+    /// (with this user's case-wrapping key) every case key, document version and signed state
+    /// in the copy opens and verifies. The copy is recorded in the trail first, so the copy
+    /// carries its own record. Nothing is deleted from either side; on a failure the caller
+    /// discards the destination.
+    public func copyVault(to destination: any VaultStorage, destinationKind: String,
+                          progress: ((VaultCopyProgress) -> Void)? = nil) throws -> VaultCopyReport {
+        try requireIntactAuditTrail()
+        try commit([.appendAudit(auditDraft(.vaultCopy, details: ["to": destinationKind]))])
+        let counts = try storage.counts()
+        let cases = counts.openCases + counts.closedCases + counts.erasedCases
+        let total = counts.users + cases + counts.auditEntries * 2
+        var source = StoredRowDigest()
+        var chunk: [StoredRow] = []
+        chunk.reserveCapacity(Self.copyChunk)
+        try storage.forEachStoredRow { row in
+            try source.add(row)
+            chunk.append(row)
+            if chunk.count == Self.copyChunk {
+                try destination.load(chunk)
+                chunk.removeAll(keepingCapacity: true)
+                progress?(.copying(done: source.count, total: max(total, source.count)))
+            }
+        }
+        if !chunk.isEmpty { try destination.load(chunk) }
+        progress?(.copying(done: source.count, total: source.count))
+        var copied = StoredRowDigest()
+        try destination.forEachStoredRow { row in
+            try copied.add(row)
+            if copied.count % Self.copyChunk == 0 { progress?(.comparing(done: copied.count, total: source.count)) }
+        }
+        guard copied == source, try destination.counts() == counts else { throw CaseStoreError.copyIncomplete }
+        let copy = try UnlockedVault(vault: Vault(storage: destination, options: vault.options), user: user, role: role, keys: keys,
+                                     trust: trust, directory: directory)
+        try copy.requireIntactAuditTrail()
+        let checked = try copy.verifyCases { done, all in progress?(.checking(done: done, total: all)) }
+        return VaultCopyReport(rows: source.count, cases: cases, auditEntries: counts.auditEntries, casesVerified: checked)
+    }
+
+    /// Opens every live case's key and document versions (with the case-wrapping key, when this
+    /// user holds it) and verifies its signed state; returns how many cases were opened.
+    func verifyCases(progress: ((Int, Int) -> Void)?) throws -> Int {
+        let listings = try storage.listings(codes: nil)
+        var opened = 0
+        let sealer = keys.holds(.caseWrapping) ? sealer : nil
+        for (index, listing) in listings.enumerated() {
+            guard let row = try storage.caseRow(code: listing.summary.code) else {
+                throw CaseStoreError.tamperedRecord(.caseFile(listing.summary.code))
+            }
+            try verifyState(row)
+            if let sealer {
+                guard let code = CaseCode(row.code), let document = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(row.code)) }
+                let dataKey = try sealer.dataKey(for: row, code: code)
+                _ = try sealer.openDocument(document, code: code, version: row.version, dataKey: dataKey)
+                for earlier in try storage.history(code: row.code) {
+                    _ = try sealer.openDocument(earlier.document, code: code, version: earlier.version, dataKey: dataKey)
+                }
+                opened += 1
+            }
+            progress?(index + 1, listings.count)
+        }
+        return opened
+    }
+}
