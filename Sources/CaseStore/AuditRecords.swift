@@ -21,8 +21,8 @@ public struct AuditEntryRow: Sendable, Equatable {
     public var payload: [UInt8]?
     public var hash: [UInt8]
 
-    public init(seq: Int64, at: String, actor: String, action: String, caseCode: String?, outcome: String, payload: [UInt8]?,
-                hash: [UInt8]) {
+    public init(seq: Int64, at: String, actor: String, action: String, caseCode: String? = nil, outcome: String,
+                payload: [UInt8]? = nil, hash: [UInt8]) {
         self.seq = seq
         self.at = at
         self.actor = actor

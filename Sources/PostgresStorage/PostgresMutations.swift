@@ -47,8 +47,12 @@ enum PostgresMutations {
         case .replaceDocument(let code, let version, let document, let updatedDay, let tokens):
             let live = try liveCase(code, session)
             guard live.version == version - 1 else { throw CaseStoreError.caseChanged(code) }
-            try session.query("INSERT INTO case_history (case_id, version, document) SELECT id, version, document FROM cases WHERE id = \(live.id)")
-            try session.query("UPDATE cases SET version = \(version), document = \(document.bytea), updated_day = \(updatedDay) WHERE id = \(live.id)")
+            try session.query("""
+                INSERT INTO case_history (case_id, version, document) SELECT id, version, document FROM cases WHERE id = \(live.id)
+                """)
+            try session.query("""
+                UPDATE cases SET version = \(version), document = \(document.bytea), updated_day = \(updatedDay) WHERE id = \(live.id)
+                """)
             try replaceTokens(tokens, caseID: live.id, session)
         case .rewrapCase(let code, let keyVersion, let wrappedKey, let tokens):
             let live = try liveCase(code, session)

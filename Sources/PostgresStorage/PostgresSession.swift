@@ -43,12 +43,20 @@ final class PostgresSession {
         close()
     }
 
-    /// Runs one statement and returns all its rows.
+    /// Runs one statement and returns all its rows. The statement is handed over on the event
+    /// loop, after a check there that the connection is still open: PostgresNIO never answers a
+    /// statement written to a connection that has already closed, so without the check the caller
+    /// would wait forever.
     @discardableResult
     func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
         guard let connection else { throw CaseStoreError.storageFailure(.engine) }
+        let logger = logger
         do {
-            return try connection.query(query, logger: logger).wait()
+            return try connection.eventLoop.flatSubmit {
+                connection.isClosed
+                    ? connection.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+                    : connection.query(query, logger: logger)
+            }.wait()
         } catch {
             throw PostgresFailure.translate(error, location: location, connected: true)
         }

@@ -27,8 +27,9 @@ extension PostgresVaultStorage {
 
     static func insert(_ entry: AuditEntryRow, _ session: PostgresSession) throws {
         try session.query("""
-            INSERT INTO audit_log (\(unescaped: auditColumns)) VALUES (\(entry.seq), \(entry.at), \(entry.actor), \(entry.action),
-                                                                      \(entry.caseCode), \(entry.outcome), \(entry.payload?.bytea), \(entry.hash.bytea))
+            INSERT INTO audit_log (\(unescaped: auditColumns))
+            VALUES (\(entry.seq), \(entry.at), \(entry.actor), \(entry.action), \(entry.caseCode), \(entry.outcome), \(entry.payload?.bytea),
+                    \(entry.hash.bytea))
             """)
     }
 

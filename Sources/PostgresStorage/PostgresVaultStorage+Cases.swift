@@ -82,7 +82,10 @@ extension PostgresVaultStorage {
 
     public func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws {
         try session.forEachRow(keyColumn: 14, { after in
-            "SELECT \(unescaped: Self.readCaseColumns) FROM cases WHERE status <> 'erased' AND id > \(after) ORDER BY id LIMIT \(PostgresSession.pageSize)"
+            """
+            SELECT \(unescaped: Self.readCaseColumns) FROM cases WHERE status <> 'erased' AND id > \(after) ORDER BY id
+            LIMIT \(PostgresSession.pageSize)
+            """
         }) { try body(try Self.caseRow($0)) }
     }
 

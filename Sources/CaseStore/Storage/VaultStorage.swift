@@ -175,7 +175,7 @@ public struct FactsRow: Sendable, Equatable {
     public var factsVersion: Int?
     public var sealed: [UInt8]?
 
-    public init(code: String, version: Int, factsVersion: Int?, sealed: [UInt8]?) {
+    public init(code: String, version: Int, factsVersion: Int? = nil, sealed: [UInt8]? = nil) {
         self.code = code
         self.version = version
         self.factsVersion = factsVersion
@@ -226,8 +226,8 @@ public struct ExportRequestRow: Sendable, Equatable {
     public var decision: [UInt8]?
     public var decisionSignature: [UInt8]?
 
-    public init(id: String, caseCode: String?, requester: String, createdDay: String, body: [UInt8], signature: [UInt8],
-                decider: String?, decision: [UInt8]?, decisionSignature: [UInt8]?) {
+    public init(id: String, caseCode: String? = nil, requester: String, createdDay: String, body: [UInt8], signature: [UInt8],
+                decider: String? = nil, decision: [UInt8]? = nil, decisionSignature: [UInt8]? = nil) {
         self.id = id
         self.caseCode = caseCode
         self.requester = requester
@@ -262,7 +262,7 @@ public struct CaseListing: Sendable, Equatable {
     /// How many state changes of the case the audit trail records.
     public var committedRevision: Int
 
-    public init(summary: CaseSummary, state: CaseStateSignature?, committedRevision: Int) {
+    public init(summary: CaseSummary, state: CaseStateSignature? = nil, committedRevision: Int) {
         self.summary = summary
         self.state = state
         self.committedRevision = committedRevision
@@ -277,7 +277,7 @@ public struct VaultMetaRow: Sendable, Equatable {
     public var createdDay: String
     public var signingPublicKey: [UInt8]?
 
-    public init(vaultID: [UInt8], formatVersion: Int, keyVersion: Int, createdDay: String, signingPublicKey: [UInt8]?) {
+    public init(vaultID: [UInt8], formatVersion: Int, keyVersion: Int, createdDay: String, signingPublicKey: [UInt8]? = nil) {
         self.vaultID = vaultID
         self.formatVersion = formatVersion
         self.keyVersion = keyVersion
@@ -327,8 +327,8 @@ public struct KeyGrantRow: Sendable, Equatable {
     public var grantedBy: String?
     public var signature: [UInt8]?
 
-    public init(user: String, role: Role, keyVersion: Int, ephemeralKey: [UInt8], sealedKeys: [UInt8], grantedBy: String?,
-                signature: [UInt8]?) {
+    public init(user: String, role: Role, keyVersion: Int, ephemeralKey: [UInt8], sealedKeys: [UInt8], grantedBy: String? = nil,
+                signature: [UInt8]? = nil) {
         self.user = user
         self.role = role
         self.keyVersion = keyVersion
@@ -379,8 +379,9 @@ public struct CaseRow: Sendable, Equatable {
     /// when a row is written).
     public var committedRevision: Int = 0
 
-    public init(code: String, status: CaseStatus, assignee: String?, createdDay: String, updatedDay: String, keyVersion: Int,
-                wrappedKey: [UInt8]?, version: Int, document: [UInt8]?, state: CaseStateSignature?, committedRevision: Int = 0) {
+    public init(code: String, status: CaseStatus, assignee: String? = nil, createdDay: String, updatedDay: String,
+                keyVersion: Int, wrappedKey: [UInt8]? = nil, version: Int, document: [UInt8]? = nil,
+                state: CaseStateSignature? = nil, committedRevision: Int = 0) {
         self.code = code
         self.status = status
         self.assignee = assignee
@@ -420,7 +421,7 @@ public struct CaseSummary: Sendable, Equatable, Codable {
     public var updatedDay: String
     public var version: Int
 
-    public init(code: String, status: CaseStatus, assignee: String?, createdDay: String, updatedDay: String, version: Int) {
+    public init(code: String, status: CaseStatus, assignee: String? = nil, createdDay: String, updatedDay: String, version: Int) {
         self.code = code
         self.status = status
         self.assignee = assignee
