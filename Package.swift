@@ -139,6 +139,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "CaseStore", "TestSupport"]),
+        // The storage contract, run against every backend.
+        .testTarget(
+            name: "StorageContractTests",
+            dependencies: ["CaseStore", "TestSupport", "VaultCrypto"]
+        ),
         .testTarget(
             name: "AccessTests",
             dependencies: ["Access", "CaseStore", "Statistics", "TestSupport", "VaultCrypto", .product(name: "GRDB", package: "GRDB.swift")]

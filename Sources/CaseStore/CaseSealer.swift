@@ -38,6 +38,8 @@ struct CaseSealer {
     func dataKey(for row: CaseRow, code: CaseCode) throws -> SecretBytes {
         let wrappingKey = try keys.key(.caseWrapping)
         guard let wrapped = row.wrappedKey else { throw CaseStoreError.caseErased(code.rawValue) }
+        // A case wrapped under a newer key than this session holds: a rekey happened since login.
+        guard row.keyVersion <= keyVersion else { throw CaseStoreError.keysRotated }
         var raw: [UInt8]
         do {
             raw = try SealedValue.open(wrapped, key: wrappingKey,
