@@ -13,6 +13,10 @@ let package = Package(
         // error values (Arguments/ParseFailure.swift, checked by ParseFailureTests) and help is
         // drawn from `_dumpHelp()`; a new minor version is taken deliberately, with those tests.
         .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
+        // The PostgreSQL backend's wire protocol (connection, TLS, SCRAM, bound parameters).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already in the graph through postgres-nio; named so the backend can silence its logger.
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // C layer: the system libcrypto (OpenSSL 3.0). Only VaultCrypto imports it.
@@ -45,6 +49,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The read-only probe of an existing file (VaultFileProbe) needs URI file names.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            plugins: ["EmbedDataPlugin"]
+        ),
+        // PostgreSQL backend: the vault's rows in a database server, for organisations with several
+        // offices. Only ciphertext and the plaintext columns the vault format allows reach it.
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "CaseStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             plugins: ["EmbedDataPlugin"]
         ),
@@ -123,6 +138,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "CaseStore", "TestSupport"]),
         // The storage contract, run against every backend.
         .testTarget(
             name: "StorageContractTests",

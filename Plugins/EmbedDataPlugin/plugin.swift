@@ -4,12 +4,15 @@ import PackagePlugin
 /// Embeds the repository's data files into the targets that use them as generated Swift, so the
 /// built binary carries its schema, forms and translation catalogs and works when copied alone
 /// to another machine: `Migrations/*.sql` into CaseStore (`EmbeddedMigrations`), `Forms/*.json`
-/// (`EmbeddedForms`) and `Catalogs/*.po` (`EmbeddedCatalogs`) into Intake.
+/// (`EmbeddedForms`) and `Catalogs/*.po` (`EmbeddedCatalogs`) into Intake, and
+/// `Migrations/postgresql/*.sql` into PostgresStorage (`EmbeddedPostgresMigrations`). A folder's
+/// files are read without its subfolders, so CaseStore never embeds the PostgreSQL schema.
 @main
 struct EmbedDataPlugin: BuildToolPlugin {
     static let embeddings: [String: [(folder: String, fileExtension: String, enumName: String)]] = [
         "CaseStore": [("Migrations", "sql", "EmbeddedMigrations")],
         "Intake": [("Forms", "json", "EmbeddedForms"), ("Catalogs", "po", "EmbeddedCatalogs")],
+        "PostgresStorage": [("Migrations/postgresql", "sql", "EmbeddedPostgresMigrations")],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -12,6 +12,13 @@ public struct AuditHeadRow: Sendable, Equatable {
     public var signer: String
     public var directoryRevision: Int
     public var signature: [UInt8]
+
+    public init(seq: Int64, signer: String, directoryRevision: Int, signature: [UInt8]) {
+        self.seq = seq
+        self.signer = signer
+        self.directoryRevision = directoryRevision
+        self.signature = signature
+    }
 }
 
 enum AuditHead {

@@ -20,6 +20,18 @@ public struct AuditEntryRow: Sendable, Equatable {
     public var outcome: String
     public var payload: [UInt8]?
     public var hash: [UInt8]
+
+    public init(seq: Int64, at: String, actor: String, action: String, caseCode: String? = nil, outcome: String,
+                payload: [UInt8]? = nil, hash: [UInt8]) {
+        self.seq = seq
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.caseCode = caseCode
+        self.outcome = outcome
+        self.payload = payload
+        self.hash = hash
+    }
 }
 
 /// What an audit entry records. Stable codes: they are stored and filtered on.

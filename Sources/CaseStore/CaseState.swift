@@ -9,6 +9,20 @@ public struct CaseStateSignature: Sendable, Equatable {
     /// SHA-256 of the sealed current document.
     public var documentHash: [UInt8]
     public var signature: [UInt8]
+
+    public init(revision: Int, signer: String, documentHash: [UInt8], signature: [UInt8]) {
+        self.revision = revision
+        self.signer = signer
+        self.documentHash = documentHash
+        self.signature = signature
+    }
+}
+
+extension AuditAction {
+    /// The actions that change a case's state (`CaseState.changingActions`): a storage backend
+    /// outside CaseStore counts a case's changes in the trail with exactly this list, the list its
+    /// partial index names.
+    public static var caseStateChanges: [AuditAction] { CaseState.changingActions }
 }
 
 /// Signed case states (docs/vault-format.md, "Authenticity"). Assignee, status and version are

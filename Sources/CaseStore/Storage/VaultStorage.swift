@@ -174,6 +174,13 @@ public struct FactsRow: Sendable, Equatable {
     /// The version the stored facts were made for (nil when the case has no facts row).
     public var factsVersion: Int?
     public var sealed: [UInt8]?
+
+    public init(code: String, version: Int, factsVersion: Int? = nil, sealed: [UInt8]? = nil) {
+        self.code = code
+        self.version = version
+        self.factsVersion = factsVersion
+        self.sealed = sealed
+    }
 }
 
 /// The statistics policy an administrator signed: threshold and privacy budgets.
@@ -182,6 +189,13 @@ public struct StatisticsPolicyRow: Sendable, Equatable {
     public var signer: String
     public var body: [UInt8]
     public var signature: [UInt8]
+
+    public init(revision: Int, signer: String, body: [UInt8], signature: [UInt8]) {
+        self.revision = revision
+        self.signer = signer
+        self.body = body
+        self.signature = signature
+    }
 }
 
 /// An administrator-signed vault setting as stored: its body, the revision it claims, who signed.
@@ -190,6 +204,13 @@ public struct SignedSettingRow: Sendable, Equatable {
     public var signer: String
     public var body: [UInt8]
     public var signature: [UInt8]
+
+    public init(revision: Int, signer: String, body: [UInt8], signature: [UInt8]) {
+        self.revision = revision
+        self.signer = signer
+        self.body = body
+        self.signature = signature
+    }
 }
 
 /// One export request as stored: the requester's signed body, and the decider's signed
@@ -204,6 +225,19 @@ public struct ExportRequestRow: Sendable, Equatable {
     public var decider: String?
     public var decision: [UInt8]?
     public var decisionSignature: [UInt8]?
+
+    public init(id: String, caseCode: String? = nil, requester: String, createdDay: String, body: [UInt8], signature: [UInt8],
+                decider: String? = nil, decision: [UInt8]? = nil, decisionSignature: [UInt8]? = nil) {
+        self.id = id
+        self.caseCode = caseCode
+        self.requester = requester
+        self.createdDay = createdDay
+        self.body = body
+        self.signature = signature
+        self.decider = decider
+        self.decision = decision
+        self.decisionSignature = decisionSignature
+    }
 }
 
 /// The signed user directory as stored.
@@ -212,6 +246,13 @@ public struct DirectoryRow: Sendable, Equatable {
     public var publicKey: [UInt8]
     public var body: [UInt8]
     public var signature: [UInt8]
+
+    public init(revision: Int, publicKey: [UInt8], body: [UInt8], signature: [UInt8]) {
+        self.revision = revision
+        self.publicKey = publicKey
+        self.body = body
+        self.signature = signature
+    }
 }
 
 /// A case summary with the signed state that vouches for it.
@@ -220,6 +261,12 @@ public struct CaseListing: Sendable, Equatable {
     public var state: CaseStateSignature?
     /// How many state changes of the case the audit trail records.
     public var committedRevision: Int
+
+    public init(summary: CaseSummary, state: CaseStateSignature? = nil, committedRevision: Int) {
+        self.summary = summary
+        self.state = state
+        self.committedRevision = committedRevision
+    }
 }
 
 /// The vault's identity.
@@ -229,6 +276,14 @@ public struct VaultMetaRow: Sendable, Equatable {
     public var keyVersion: Int
     public var createdDay: String
     public var signingPublicKey: [UInt8]?
+
+    public init(vaultID: [UInt8], formatVersion: Int, keyVersion: Int, createdDay: String, signingPublicKey: [UInt8]? = nil) {
+        self.vaultID = vaultID
+        self.formatVersion = formatVersion
+        self.keyVersion = keyVersion
+        self.createdDay = createdDay
+        self.signingPublicKey = signingPublicKey
+    }
 }
 
 /// One user's sealed key slot.
@@ -244,6 +299,21 @@ public struct KeySlotRow: Sendable, Equatable {
     public var createdDay: String
     public var disabled: Bool
     public var exchangePublicKey: [UInt8]
+
+    public init(user: String, role: Role, kdfLogN: Int, kdfR: Int, kdfP: Int, salt: [UInt8], keyVersion: Int, sealedKeys: [UInt8],
+                createdDay: String, disabled: Bool, exchangePublicKey: [UInt8]) {
+        self.user = user
+        self.role = role
+        self.kdfLogN = kdfLogN
+        self.kdfR = kdfR
+        self.kdfP = kdfP
+        self.salt = salt
+        self.keyVersion = keyVersion
+        self.sealedKeys = sealedKeys
+        self.createdDay = createdDay
+        self.disabled = disabled
+        self.exchangePublicKey = exchangePublicKey
+    }
 }
 
 /// New keys sealed to one user's exchange key, applied at their next login.
@@ -256,12 +326,28 @@ public struct KeyGrantRow: Sendable, Equatable {
     /// The administrator who made the grant (nil for a grant made before the signed directory).
     public var grantedBy: String?
     public var signature: [UInt8]?
+
+    public init(user: String, role: Role, keyVersion: Int, ephemeralKey: [UInt8], sealedKeys: [UInt8], grantedBy: String? = nil,
+                signature: [UInt8]? = nil) {
+        self.user = user
+        self.role = role
+        self.keyVersion = keyVersion
+        self.ephemeralKey = ephemeralKey
+        self.sealedKeys = sealedKeys
+        self.grantedBy = grantedBy
+        self.signature = signature
+    }
 }
 
 /// An audit key a rekey replaced: key `version`, sealed under the key that replaced it.
 public struct RetiredAuditKeyRow: Sendable, Equatable {
     public var version: Int
     public var sealed: [UInt8]
+
+    public init(version: Int, sealed: [UInt8]) {
+        self.version = version
+        self.sealed = sealed
+    }
 }
 
 /// A run of failed logins.
@@ -269,6 +355,11 @@ public struct LoginFailureRow: Sendable, Equatable {
     public var failures: Int
     /// Seconds since 1970 of the latest failure.
     public var lastFailureAt: Double
+
+    public init(failures: Int, lastFailureAt: Double) {
+        self.failures = failures
+        self.lastFailureAt = lastFailureAt
+    }
 }
 
 /// One case row: plaintext metadata and sealed key and document (nil once erased).
@@ -287,12 +378,33 @@ public struct CaseRow: Sendable, Equatable {
     /// How many state changes of the case the audit trail records (read with the row; ignored
     /// when a row is written).
     public var committedRevision: Int = 0
+
+    public init(code: String, status: CaseStatus, assignee: String? = nil, createdDay: String, updatedDay: String,
+                keyVersion: Int, wrappedKey: [UInt8]? = nil, version: Int, document: [UInt8]? = nil,
+                state: CaseStateSignature? = nil, committedRevision: Int = 0) {
+        self.code = code
+        self.status = status
+        self.assignee = assignee
+        self.createdDay = createdDay
+        self.updatedDay = updatedDay
+        self.keyVersion = keyVersion
+        self.wrappedKey = wrappedKey
+        self.version = version
+        self.document = document
+        self.state = state
+        self.committedRevision = committedRevision
+    }
 }
 
 /// An earlier, sealed version of a case document.
 public struct HistoryRow: Sendable, Equatable {
     public var version: Int
     public var document: [UInt8]
+
+    public init(version: Int, document: [UInt8]) {
+        self.version = version
+        self.document = document
+    }
 }
 
 /// Where a case stands. Plaintext by design: supervisors see it without any case key.
@@ -308,6 +420,15 @@ public struct CaseSummary: Sendable, Equatable, Codable {
     public var createdDay: String
     public var updatedDay: String
     public var version: Int
+
+    public init(code: String, status: CaseStatus, assignee: String? = nil, createdDay: String, updatedDay: String, version: Int) {
+        self.code = code
+        self.status = status
+        self.assignee = assignee
+        self.createdDay = createdDay
+        self.updatedDay = updatedDay
+        self.version = version
+    }
 }
 
 /// Row counts reported by `status`.
@@ -317,4 +438,12 @@ public struct StorageCounts: Sendable, Equatable {
     public var closedCases: Int
     public var erasedCases: Int
     public var auditEntries: Int
+
+    public init(users: Int, openCases: Int, closedCases: Int, erasedCases: Int, auditEntries: Int) {
+        self.users = users
+        self.openCases = openCases
+        self.closedCases = closedCases
+        self.erasedCases = erasedCases
+        self.auditEntries = auditEntries
+    }
 }

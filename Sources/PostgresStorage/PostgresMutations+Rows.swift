@@ -1,0 +1,99 @@
+import CaseStore
+import PostgresNIO
+
+/// Statements that write one whole row as given: shared by the mutations that put a row and by
+/// `load`, which stores a copied vault's rows exactly as they were. The `put` statements replace
+/// the row with the same key, as the SQLite backend's INSERT OR REPLACE does.
+extension PostgresMutations {
+    static func insertSlot(_ slot: KeySlotRow, _ session: PostgresSession) throws {
+        try session.query("""
+            INSERT INTO key_slots (\(unescaped: PostgresVaultStorage.slotColumns))
+            VALUES (\(slot.user), \(slot.role.rawValue), \(slot.kdfLogN), \(slot.kdfR), \(slot.kdfP), \(slot.salt.bytea), \(slot.keyVersion),
+                    \(slot.sealedKeys.bytea), \(slot.createdDay), \(slot.disabled), \(slot.exchangePublicKey.bytea))
+            """)
+    }
+
+    static func putGrant(_ grant: KeyGrantRow, _ session: PostgresSession) throws {
+        try session.query("""
+            INSERT INTO key_grants (\(unescaped: PostgresVaultStorage.grantColumns))
+            VALUES (\(grant.user), \(grant.role.rawValue), \(grant.keyVersion), \(grant.ephemeralKey.bytea), \(grant.sealedKeys.bytea),
+                    \(grant.grantedBy), \(grant.signature?.bytea))
+            ON CONFLICT (user_name) DO UPDATE SET role = excluded.role, key_version = excluded.key_version,
+                ephemeral_key = excluded.ephemeral_key, sealed_keys = excluded.sealed_keys, granted_by = excluded.granted_by,
+                signature = excluded.signature
+            """)
+    }
+
+    /// Inserts a case row and returns the id the database gave it.
+    static func insertCase(_ row: CaseRow, _ session: PostgresSession) throws -> Int64 {
+        let state = row.state
+        guard let id: Int64 = try session.query("""
+            INSERT INTO cases (\(unescaped: PostgresVaultStorage.caseColumns))
+            VALUES (\(row.code), \(row.status.rawValue), \(row.assignee), \(row.createdDay), \(row.updatedDay), \(row.keyVersion),
+                    \(row.wrappedKey?.bytea), \(row.version), \(row.document?.bytea), \(state?.revision ?? 0), \(state?.signer),
+                    \(state?.documentHash.bytea), \(state?.signature.bytea))
+            RETURNING id
+            """).firstRow?.value(0) else { throw CaseStoreError.storageFailure(.nothingWritten) }
+        return id
+    }
+
+    static func putDraft(user: String, updatedDay: String, sealed: [UInt8], _ session: PostgresSession) throws {
+        try session.query("""
+            INSERT INTO intake_drafts (user_name, updated_day, sealed) VALUES (\(user), \(updatedDay), \(sealed.bytea))
+            ON CONFLICT (user_name) DO UPDATE SET updated_day = excluded.updated_day, sealed = excluded.sealed
+            """)
+    }
+
+    static func putGender(user: String, _ gender: GrammaticalGender, _ session: PostgresSession) throws {
+        try session.query("""
+            INSERT INTO user_profiles (user_name, grammatical_gender) VALUES (\(user), \(gender.rawValue))
+            ON CONFLICT (user_name) DO UPDATE SET grammatical_gender = excluded.grammatical_gender
+            """)
+    }
+
+    static func putFacts(caseID: Int64, version: Int, sealed: [UInt8], _ session: PostgresSession) throws {
+        try session.query("""
+            INSERT INTO case_facts (case_id, case_version, sealed) VALUES (\(caseID), \(version), \(sealed.bytea))
+            ON CONFLICT (case_id) DO UPDATE SET case_version = excluded.case_version, sealed = excluded.sealed
+            """)
+    }
+
+    static func putPolicy(_ row: StatisticsPolicyRow, _ session: PostgresSession) throws {
+        try session.query("""
+            INSERT INTO statistics_policy (singleton, revision, signer, body, signature)
+            VALUES (1, \(row.revision), \(row.signer), \(row.body.bytea), \(row.signature.bytea))
+            ON CONFLICT (singleton) DO UPDATE SET revision = excluded.revision, signer = excluded.signer, body = excluded.body,
+                signature = excluded.signature
+            """)
+    }
+
+    static func putSetting(name: String, _ row: SignedSettingRow, _ session: PostgresSession) throws {
+        try session.query("""
+            INSERT INTO signed_settings (name, revision, signer, body, signature)
+            VALUES (\(name), \(row.revision), \(row.signer), \(row.body.bytea), \(row.signature.bytea))
+            ON CONFLICT (name) DO UPDATE SET revision = excluded.revision, signer = excluded.signer, body = excluded.body,
+                signature = excluded.signature
+            """)
+    }
+
+    static func insertExportRequest(_ row: ExportRequestRow, used: Bool, _ session: PostgresSession) throws {
+        try session.query("""
+            INSERT INTO export_requests (id, case_code, requester, created_day, body, signature, decider, decision, decision_signature, used)
+            VALUES (\(row.id), \(row.caseCode), \(row.requester), \(row.createdDay), \(row.body.bytea), \(row.signature.bytea),
+                    \(row.decider), \(row.decision?.bytea), \(row.decisionSignature?.bytea), \(used))
+            """)
+    }
+
+    static func insertRetiredKey(_ row: RetiredAuditKeyRow, _ session: PostgresSession) throws {
+        try session.query("INSERT INTO retired_audit_keys (version, sealed) VALUES (\(row.version), \(row.sealed.bytea))")
+    }
+
+    static func putDirectory(_ row: DirectoryRow, _ session: PostgresSession) throws {
+        try session.query("""
+            INSERT INTO user_directory (singleton, revision, public_key, body, signature)
+            VALUES (1, \(row.revision), \(row.publicKey.bytea), \(row.body.bytea), \(row.signature.bytea))
+            ON CONFLICT (singleton) DO UPDATE SET revision = excluded.revision, public_key = excluded.public_key, body = excluded.body,
+                signature = excluded.signature
+            """)
+    }
+}
