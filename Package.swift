@@ -80,6 +80,7 @@ let package = Package(
                 "CaseStore",
                 "Export",
                 "Intake",
+                "PostgresStorage",
                 "Statistics",
                 "Transliteration",
                 "VaultCrypto",
@@ -138,11 +139,11 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "CaseStore", "TestSupport"]),
+        .testTarget(name: "PostgresStorageTests", dependencies: ["PostgresStorage", "CaseStore", "TestSupport", "VaultCrypto"]),
         // The storage contract, run against every backend.
         .testTarget(
             name: "StorageContractTests",
-            dependencies: ["CaseStore", "TestSupport", "VaultCrypto"]
+            dependencies: ["CaseStore", "PostgresStorage", "TestSupport", "VaultCrypto"]
         ),
         .testTarget(
             name: "AccessTests",
@@ -150,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseVaultCLITests",
-            dependencies: ["CaseVaultCLI", "Export", "TestSupport", "VaultCrypto"],
+            dependencies: ["CaseVaultCLI", "CaseStore", "Export", "PostgresStorage", "TestSupport", "VaultCrypto"],
             resources: [.copy("Fixtures")]
         ),
     ],

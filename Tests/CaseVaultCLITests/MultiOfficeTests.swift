@@ -19,7 +19,7 @@ final class MultiOfficeTests: XCTestCase {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("casevault-offices-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let password = directory.appendingPathComponent("db.password").path
-            try PrivateFile.create(at: password, contents: Array("\(database.appPassword)\n".utf8))
+            try PrivateFile.create(at: password, contents: Data("\(database.appPassword)\n".utf8))
             environment = ["CASEVAULT_DB_PASSWORD_FILE": password, "LANG": "C"]
         }
 
@@ -141,7 +141,8 @@ final class MultiOfficeTests: XCTestCase {
         let shown = try office.run(as: "maja", ["case", "show", codes[0]])
         XCTAssertTrue(shown.out.contains("Радмила Стојковић"), shown.err)
         let status = try CLIProcess.run(["status", "--vault", office.database.url], environment: office.environment)
-        XCTAssertTrue(status.out.contains("postgresql://casevault_app@127.0.0.1"), status.out + status.err)
+        XCTAssertTrue(status.out.contains("casevault_app@127.0.0.1:"), status.out + status.err)
+        XCTAssertFalse(status.out.contains(office.database.appPassword))
 
         let again = try office.run(as: "ana", ["vault", "copy", "--to", office.database.url], vault: file)
         XCTAssertNotEqual(again.status, 0, "a copy into a database that holds a vault")
@@ -170,7 +171,7 @@ final class MultiOfficeTests: XCTestCase {
         XCTAssertTrue(leaky.err.contains("chmod 600"), leaky.err)
 
         let wrong = office.directory.appendingPathComponent("wrong.password").path
-        try PrivateFile.create(at: wrong, contents: Array("not the password".utf8))
+        try PrivateFile.create(at: wrong, contents: Data("not the password".utf8))
         let denied = try CLIProcess.run(["status", "--vault", office.database.url], environment: ["CASEVAULT_DB_PASSWORD_FILE": wrong, "LANG": "C"])
         XCTAssertNotEqual(denied.status, 0)
         XCTAssertTrue(denied.err.contains("refused the user name or password"), denied.err)

@@ -7,9 +7,13 @@ import XCTest
 /// SECURITY.md claim: a connection cut while a write is on its way leaves all of it or none of
 /// it, and the writer is told the connection broke.
 final class PostgresConnectionLossTests: XCTestCase {
+    /// The writer's session and what its write gave, handed to the writing thread and read
+    /// after it signalled.
     final class Outcome: @unchecked Sendable {
+        let writer: UnlockedVault
         var codes: [CaseCode] = []
         var error: (any Error)?
+        init(writer: UnlockedVault) { self.writer = writer }
     }
 
     func testACutConnectionLeavesTheWholeBatchOrNothing() throws {
@@ -17,12 +21,11 @@ final class PostgresConnectionLossTests: XCTestCase {
         let documents = (0..<150).map { serverDocument("Batch Person \($0)") }
         var cut = 0
         for delay in [0.05, 0.15, 0.3, 0.5, 0.8] {
-            let writer = try vault.login("maja")
             let before = try vault.newConnection().counts().openCases
-            let outcome = Outcome()
+            let outcome = Outcome(writer: try vault.login("maja"))
             let done = DispatchSemaphore(value: 0)
             Thread.detachNewThread {
-                do { outcome.codes = try writer.createCases(documents) } catch { outcome.error = error }
+                do { outcome.codes = try outcome.writer.createCases(documents) } catch { outcome.error = error }
                 done.signal()
             }
             Thread.sleep(forTimeInterval: delay)

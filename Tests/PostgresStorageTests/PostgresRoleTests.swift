@@ -9,7 +9,7 @@ import XCTest
 final class PostgresRoleTests: XCTestCase {
     func testARoleWithOnlyTheDocumentedGrantsWorksAVault() throws {
         let vault = try ServerVault(self)
-        XCTAssertEqual(try vault.database.psql("SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user"),
+        XCTAssertEqual(try vault.database.psql("SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = 'casevault_app'"),
                        "f|f|f", "the role that made the vault")
         let role = "casevault_office_\(UUID().uuidString.prefix(8).lowercased())"
         let password = UUID().uuidString

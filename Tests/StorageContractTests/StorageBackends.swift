@@ -46,6 +46,6 @@ enum StorageBackends {
     }
 
     static func all() throws -> [BackendUnderTest] {
-        [sqlite, inMemory]
+        [sqlite, inMemory, try PostgresBackend.backend()].compactMap { $0 }
     }
 }

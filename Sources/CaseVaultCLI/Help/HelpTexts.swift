@@ -14,7 +14,7 @@ enum HelpTexts {
     }
 
     static let discussions: Set<String> = ["casevault", "case_create", "case_find", "shell", "intake", "rekey", "demo", "init",
-                                           "user_add", "user_disable", "user_role", "audit_verify", "audit_checkpoint"]
+                                           "user_add", "user_disable", "user_role", "audit_verify", "audit_checkpoint", "vault_copy"]
 
     /// Arguments whose meaning depends on the command (`--to` is an organisation for `refer`,
     /// a caseworker for `case assign`); every other argument has one text everywhere.
@@ -32,7 +32,7 @@ enum HelpTexts {
         "partner_add recipient": "partner_recipient",
         "case_erase --reason": "erase_reason", "case_purge --reason": "purge_reason", "case_erase --confirm": "confirm_code",
         "case_purge --confirm": "confirm_code", "retention_run --confirm": "confirm_count", "case_purge --field": "purge_field",
-        "case_correct --from": "correction_from", "retention_rule --none": "no_retention",
+        "case_correct --from": "correction_from", "retention_rule --none": "no_retention", "vault_copy --to": "copy_destination",
     ]
 
     /// The help text of `argument` in the command at `path`.
