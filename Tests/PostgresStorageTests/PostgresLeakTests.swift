@@ -24,14 +24,8 @@ final class PostgresLeakTests: XCTestCase {
     static let draftText = "Nedovršeni razgovor: Mirjana Vasiljević, Ćićevac"
 
     func testADumpAfterAWorkingDayHoldsNoSurvivorStringAndNoKey() throws {
-        guard let server = try PostgresTestServer.shared() else { throw XCTSkip(PostgresTestServer.notInstalled) }
-        let database = try server.makeDatabase()
-        defer { try? database.dropDatabase() }
-        let options = VaultOptions(kdf: ScryptParameters(logN: 10, r: 8, p: 1))
-        let storage = try PostgresVaultStorage.open(PostgresLocation(database.url), password: database.appPassword, create: true)
-        let admin = try Vault.create(storage: storage, admin: "ana", passphrase: SecretBytes(Array("ana passphrase".utf8)), options: options)
-        try admin.addUser("maja", role: .caseworker, passphrase: SecretBytes(Array("maja passphrase".utf8)))
-        let worker = try Vault(storage: storage, options: options).unlock(user: "maja", passphrase: SecretBytes(Array("maja passphrase".utf8)))
+        let vault = try ServerVault(self)
+        let (admin, worker, storage, database) = (vault.admin, vault.worker, vault.storage, vault.database)
         let codes = try worker.createCases(Self.documents)
         try worker.amendCase(codes[0], action: .caseNote) { $0.work = CaseWork(notes: [CaseNote(at: "2026-12-06T10:00Z", author: "maja", text: Self.noteText)]) }
         try worker.saveIntakeDraft(Array(Self.draftText.utf8))

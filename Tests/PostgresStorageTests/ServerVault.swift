@@ -10,17 +10,17 @@ import XCTest
 struct ServerVault {
     static let options = VaultOptions(kdf: ScryptParameters(logN: 10, r: 8, p: 1))
 
-    let database: PostgresTestDatabase
+    let server: PostgresTestVault
     let storage: PostgresVaultStorage
     let admin: UnlockedVault
     let worker: UnlockedVault
+    var database: PostgresTestDatabase { server.database }
 
     init(_ test: XCTestCase) throws {
-        guard let server = try PostgresTestServer.shared() else { throw XCTSkip(PostgresTestServer.notInstalled) }
-        let database = try server.makeDatabase()
-        test.addTeardownBlock { try? database.dropDatabase() }
-        self.database = database
-        storage = try PostgresVaultStorage.open(PostgresLocation(database.url), password: database.appPassword, create: true)
+        let server = try PostgresTestVault.make()
+        test.addTeardownBlock { server.drop() }
+        self.server = server
+        storage = try server.open(create: true)
         admin = try Vault.create(storage: storage, admin: "ana", passphrase: Self.secret("ana"), options: Self.options)
         try admin.addUser("maja", role: .caseworker, passphrase: Self.secret("maja"))
         worker = try Vault(storage: storage, options: Self.options).unlock(user: "maja", passphrase: Self.secret("maja"))
@@ -32,7 +32,7 @@ struct ServerVault {
     }
 
     func newConnection() throws -> PostgresVaultStorage {
-        try PostgresVaultStorage.open(PostgresLocation(database.url), password: database.appPassword, create: false)
+        try server.open()
     }
 
     static func secret(_ user: String) -> SecretBytes { SecretBytes(Array("\(user) passphrase".utf8)) }
