@@ -24,17 +24,33 @@ extension PostgresMutations {
             """)
     }
 
-    /// Inserts a case row and returns the id the database gave it.
-    static func insertCase(_ row: CaseRow, _ session: PostgresSession) throws -> Int64 {
+    /// Inserts a case row with everything stored under it, in one statement (a copy moves
+    /// thousands of cases): the database gives the case its id, and the earlier versions, name
+    /// tokens and facts are inserted under that id. Arrays travel as parameters.
+    static func insertCase(_ stored: StoredCase, _ session: PostgresSession) throws {
+        let row = stored.row
         let state = row.state
-        guard let id: Int64 = try session.query("""
-            INSERT INTO cases (\(unescaped: PostgresVaultStorage.caseColumns))
-            VALUES (\(row.code), \(row.status.rawValue), \(row.assignee), \(row.createdDay), \(row.updatedDay), \(row.keyVersion),
-                    \(row.wrappedKey?.bytea), \(row.version), \(row.document?.bytea), \(state?.revision ?? 0), \(state?.signer),
-                    \(state?.documentHash.bytea), \(state?.signature.bytea))
-            RETURNING id
-            """).firstRow?.value(0) else { throw CaseStoreError.storageFailure(.nothingWritten) }
-        return id
+        let facts = stored.facts.map { [$0] } ?? []
+        try session.query("""
+            WITH c AS (
+                INSERT INTO cases (\(unescaped: PostgresVaultStorage.caseColumns))
+                VALUES (\(row.code), \(row.status.rawValue), \(row.assignee), \(row.createdDay), \(row.updatedDay), \(row.keyVersion),
+                        \(row.wrappedKey?.bytea), \(row.version), \(row.document?.bytea), \(state?.revision ?? 0), \(state?.signer),
+                        \(state?.documentHash.bytea), \(state?.signature.bytea))
+                RETURNING id
+            ), history AS (
+                INSERT INTO case_history (case_id, version, document)
+                SELECT c.id, h.version, h.document
+                FROM c, unnest(\(stored.history.map { Int64($0.version) })::bigint[], \(stored.history.map(\.document.bytea))::bytea[])
+                    AS h(version, document)
+            ), tokens AS (
+                INSERT INTO name_index (token, case_id)
+                SELECT t.token, c.id FROM c, unnest(\(stored.nameTokens.map(\.bytea))::bytea[]) AS t(token) ON CONFLICT DO NOTHING
+            )
+            INSERT INTO case_facts (case_id, case_version, sealed)
+            SELECT c.id, f.version, f.sealed FROM c, unnest(\(facts.map { Int64($0.version) })::bigint[], \(facts.map(\.sealed.bytea))::bytea[])
+                AS f(version, sealed)
+            """)
     }
 
     static func putDraft(user: String, updatedDay: String, sealed: [UInt8], _ session: PostgresSession) throws {

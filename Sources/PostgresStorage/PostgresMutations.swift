@@ -42,8 +42,7 @@ enum PostgresMutations {
         case .clearLoginFailures(let user):
             try session.query("DELETE FROM login_failures WHERE user_name = \(user)")
         case .insertCase(let row, let tokens):
-            let id = try insertCase(row, session)
-            try insertTokens(tokens, caseID: id, session)
+            try insertCase(StoredCase(row: row, history: [], nameTokens: tokens, facts: nil), session)
         case .replaceDocument(let code, let version, let document, let updatedDay, let tokens):
             let live = try liveCase(code, session)
             guard live.version == version - 1 else { throw CaseStoreError.caseChanged(code) }
@@ -137,7 +136,7 @@ enum PostgresMutations {
         try insertTokens(tokens, caseID: caseID, session)
     }
 
-    static func insertTokens(_ tokens: [[UInt8]], caseID: Int64, _ session: PostgresSession) throws {
+    private static func insertTokens(_ tokens: [[UInt8]], caseID: Int64, _ session: PostgresSession) throws {
         guard !tokens.isEmpty else { return }
         try session.query("""
             INSERT INTO name_index (token, case_id) SELECT unnest(\(tokens.map(\.bytea))::bytea[]), \(caseID) ON CONFLICT DO NOTHING

@@ -19,17 +19,26 @@ extension PostgresVaultStorage {
                 try PostgresMutations.apply(mutation, session)
             }
             if let audit = batch.audit {
-                for entry in audit.entries { try Self.insert(entry, session) }
+                try Self.insert(audit.entries, session)
                 if let head = audit.signedHead { try Self.insert(head, session) }
             }
         }
     }
 
-    static func insert(_ entry: AuditEntryRow, _ session: PostgresSession) throws {
+    /// Inserts entries in one statement, each column as an array parameter. PostgresNIO cannot
+    /// bind an array holding NULLs, so the two nullable columns travel with a flag array each.
+    static func insert(_ entries: [AuditEntryRow], _ session: PostgresSession) throws {
+        guard !entries.isEmpty else { return }
         try session.query("""
             INSERT INTO audit_log (\(unescaped: auditColumns))
-            VALUES (\(entry.seq), \(entry.at), \(entry.actor), \(entry.action), \(entry.caseCode), \(entry.outcome), \(entry.payload?.bytea),
-                    \(entry.hash.bytea))
+            SELECT seq, at, actor, action, CASE WHEN has_case_code THEN case_code END, outcome, CASE WHEN has_payload THEN payload END, hash
+            FROM unnest(\(entries.map(\.seq))::bigint[], \(entries.map(\.at))::text[], \(entries.map(\.actor))::text[],
+                        \(entries.map(\.action))::text[], \(entries.map { $0.caseCode != nil })::boolean[],
+                        \(entries.map { $0.caseCode ?? "" })::text[], \(entries.map(\.outcome))::text[],
+                        \(entries.map { $0.payload != nil })::boolean[], \(entries.map { ($0.payload ?? []).bytea })::bytea[],
+                        \(entries.map(\.hash.bytea))::bytea[])
+                AS e(seq, at, actor, action, has_case_code, case_code, outcome, has_payload, payload, hash)
+            ORDER BY seq
             """)
     }
 

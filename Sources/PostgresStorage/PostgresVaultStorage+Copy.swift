@@ -102,10 +102,25 @@ extension PostgresVaultStorage {
     }
 
     /// In one transaction under the writers' lock; each case gets the next id the database gives.
+    /// Runs of audit entries are inserted a page at a time.
     public func load(_ rows: [StoredRow]) throws {
         try session.transaction {
             try session.lockWriters()
-            for row in rows { try load(row) }
+            var entries: [AuditEntryRow] = []
+            for row in rows {
+                if case .auditEntry(let entry) = row {
+                    entries.append(entry)
+                    if entries.count == PostgresSession.pageSize {
+                        try Self.insert(entries, session)
+                        entries = []
+                    }
+                } else {
+                    try Self.insert(entries, session)
+                    entries = []
+                    try load(row)
+                }
+            }
+            try Self.insert(entries, session)
         }
     }
 
@@ -130,7 +145,7 @@ extension PostgresVaultStorage {
                 INSERT INTO login_failures (user_name, failures, last_failure_at) VALUES (\(user), \(failures.failures), \(failures.lastFailureAt))
                 """)
         case .storedCase(let stored):
-            try load(stored)
+            try PostgresMutations.insertCase(stored, session)
         case .statisticsPolicy(let policy):
             try PostgresMutations.putPolicy(policy, session)
         case .signedSetting(let name, let setting):
@@ -138,23 +153,9 @@ extension PostgresVaultStorage {
         case .exportRequest(let request, let used):
             try PostgresMutations.insertExportRequest(request, used: used, session)
         case .auditEntry(let entry):
-            try Self.insert(entry, session)
+            try Self.insert([entry], session)
         case .auditHead(let head):
             try Self.insert(head, session)
-        }
-    }
-
-    private func load(_ stored: StoredCase) throws {
-        let id = try PostgresMutations.insertCase(stored.row, session)
-        if !stored.history.isEmpty {
-            try session.query("""
-                INSERT INTO case_history (case_id, version, document)
-                SELECT \(id), unnest(\(stored.history.map { Int64($0.version) })::bigint[]), unnest(\(stored.history.map(\.document.bytea))::bytea[])
-                """)
-        }
-        try PostgresMutations.insertTokens(stored.nameTokens, caseID: id, session)
-        if let facts = stored.facts {
-            try PostgresMutations.putFacts(caseID: id, version: facts.version, sealed: facts.sealed, session)
         }
     }
 }

@@ -7,7 +7,8 @@ import PostgresNIO
 /// survivor data, and a change made behind CaseVault's back is found by the same checks as in a
 /// vault file (sealed rows, signed states and heads, the hash-chained trail). Every value is
 /// bound as a parameter. Writers are serialized by a transaction-scoped advisory lock; readers
-/// never wait. One connection, used synchronously (`PostgresSession`).
+/// never wait. One connection, used synchronously (`PostgresSession`). The location syntax, TLS
+/// modes, schema, locks and error mapping are specified in docs/postgresql.md.
 public final class PostgresVaultStorage: VaultStorage {
     let session: PostgresSession
 
