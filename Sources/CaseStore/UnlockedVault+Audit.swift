@@ -60,10 +60,16 @@ extension UnlockedVault {
                    details: AuditPayload.open(row, keys: keys))
     }
 
-    /// Verifies the whole trail (and the checkpoint, if given), then records that it did.
+    /// Verifies the whole trail (and the checkpoint, if given), then records that it did. When
+    /// the trail written since this session's last write is not vouched for, recording would sign
+    /// over it: the report of a broken trail is then returned unrecorded.
     public func verifyAuditTrail(checkpoint: AuditCheckpoint? = nil, paper: AuditPaperCheckpoint? = nil) throws -> AuditVerification {
         let result = try vault.verifyAuditTrail(checkpoint: checkpoint, paper: paper, directory: currentDirectory())
-        try commit([.appendAudit(auditDraft(.auditVerify, outcome: result.isIntact ? .ok : .failed))])
+        do {
+            try commit([.appendAudit(auditDraft(.auditVerify, outcome: result.isIntact ? .ok : .failed))])
+        } catch CaseStoreError.untrustedSignature(.auditTrail) where !result.isIntact {
+            return result
+        }
         return result
     }
 

@@ -36,14 +36,15 @@ extension UnlockedVault {
                           progress: ((VaultCopyProgress) -> Void)? = nil) throws -> VaultCopyReport {
         try requireIntactAuditTrail()
         try commit([.appendAudit(auditDraft(.vaultCopy, details: ["to": destinationKind]))])
-        let counts = try storage.counts()
-        let cases = counts.openCases + counts.closedCases + counts.erasedCases
-        let total = counts.users + cases + counts.auditEntries * 2
+        let estimate = try storage.counts()
+        let total = estimate.users + estimate.openCases + estimate.closedCases + estimate.erasedCases + estimate.auditEntries * 2
         var source = StoredRowDigest()
+        var counts = StorageCounts(users: 0, openCases: 0, closedCases: 0, erasedCases: 0, auditEntries: 0)
         var chunk: [StoredRow] = []
         chunk.reserveCapacity(Self.copyChunk)
         try storage.forEachStoredRow { row in
             try source.add(row)
+            counts.count(row)
             chunk.append(row)
             if chunk.count == Self.copyChunk {
                 try destination.load(chunk)
@@ -63,7 +64,8 @@ extension UnlockedVault {
                                      trust: trust, directory: directory)
         try copy.requireIntactAuditTrail()
         let checked = try copy.verifyCases { done, all in progress?(.checking(done: done, total: all)) }
-        return VaultCopyReport(rows: source.count, cases: cases, auditEntries: counts.auditEntries, casesVerified: checked)
+        return VaultCopyReport(rows: source.count, cases: counts.openCases + counts.closedCases + counts.erasedCases,
+                               auditEntries: counts.auditEntries, casesVerified: checked)
     }
 
     /// Opens every live case's key and document versions (with the case-wrapping key, when this
@@ -89,5 +91,23 @@ extension UnlockedVault {
             progress?(index + 1, listings.count)
         }
         return opened
+    }
+}
+
+extension StorageCounts {
+    /// Counts `row` as `counts()` would: the copy compares the counts of the rows it read (one
+    /// snapshot) with the destination's.
+    mutating func count(_ row: StoredRow) {
+        switch row {
+        case .keySlot: users += 1
+        case .auditEntry: auditEntries += 1
+        case .storedCase(let stored):
+            switch stored.row.status {
+            case .open: openCases += 1
+            case .closed: closedCases += 1
+            case .erased: erasedCases += 1
+            }
+        default: break
+        }
     }
 }

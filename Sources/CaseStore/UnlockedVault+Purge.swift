@@ -34,7 +34,7 @@ extension UnlockedVault {
                                                     document: try sealer.sealDocument(copy, code: code, version: old.version, dataKey: newKey)))
         }
         mutations.append(.rewrapCase(code: code.rawValue, keyVersion: sealer.keyVersion, wrappedKey: try sealer.wrap(newKey, code: code),
-                                     nameTokens: try sealer.nameTokens(document.survivor.name)))
+                                     nameTokens: try sealer.nameTokens(document.survivor.name), version: version))
         try commit(mutations)
         return version
     }

@@ -60,7 +60,7 @@ extension UnlockedVault {
             let dataKey = try oldSealer.dataKey(for: row, code: code)
             let document = try oldSealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
             mutations.append(.rewrapCase(code: row.code, keyVersion: newMeta.keyVersion, wrappedKey: try newSealer.wrap(dataKey, code: code),
-                                         nameTokens: try newSealer.nameTokens(document.survivor.name)))
+                                         nameTokens: try newSealer.nameTokens(document.survivor.name), version: row.version))
             progress?(mutations.count, total)
         }
         let rewrapped = mutations.count

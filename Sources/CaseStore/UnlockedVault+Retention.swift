@@ -54,7 +54,11 @@ extension UnlockedVault {
         if let early = requested.first(where: { !due.contains($0) }) { throw CaseStoreError.notDueForRetention(early) }
         var mutations: [StorageMutation] = []
         for code in requested {
-            mutations.append(.eraseCase(code: code, updatedDay: vault.options.today))
+            // The erasure is for the closed case the rule made due; reopened or changed since, it fails.
+            guard let caseCode = CaseCode(code), case let row = try liveRow(caseCode), row.status == .closed else {
+                throw CaseStoreError.notDueForRetention(code)
+            }
+            mutations.append(.eraseCase(code: code, updatedDay: vault.options.today, replacing: row.state?.revision ?? 0))
             mutations.append(.appendAudit(try auditDraft(.caseErase, caseCode: code, details: ["reason": Self.retentionReason])))
         }
         try commit(mutations)

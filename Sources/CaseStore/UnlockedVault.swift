@@ -16,6 +16,10 @@ public final class UnlockedVault {
     private(set) var directory: UserDirectory
     /// This user's own signing key (certified in the directory).
     let signingKey: Ed25519PrivateKey
+    /// The newest place in the audit trail this session has verified: the newest signed head
+    /// when it was opened, then the head each of its own writes signed. Nil only for a trail
+    /// without any signed head (a new vault, the upgrade of a format-1 vault).
+    var trustedHead: AuditPosition?
 
     init(vault: Vault, user: String, role: Role, keys: KeyRing, trust: TrustAnchor, directory: UserDirectory) throws {
         self.vault = vault
@@ -25,6 +29,7 @@ public final class UnlockedVault {
         self.trust = trust
         self.directory = directory
         signingKey = try UserSigningKey.derive(exchange: keys.key(.exchange), vaultID: vault.meta.vaultID)
+        trustedHead = try Self.newestSignedHead(vault.storage, directory: directory, vaultID: vault.meta.vaultID)
     }
 
     var storage: any VaultStorage { vault.storage }
@@ -40,10 +45,23 @@ public final class UnlockedVault {
     }
 
     /// Commits `mutations`, which put `changed` as the new directory, and holds it from then on.
+    /// The batch is chained after the trail's newest entry once every entry since `trustedHead`
+    /// is vouched for (`vouchedHead`), so this user's signature never covers an entry nobody
+    /// signed; when another writer appended first, the batch is chained and vouched again.
     func commit(_ mutations: [StorageMutation], directory changed: UserDirectory) throws {
-        try storage.commit(mutations + [AuditHead.mutation(signer: user, key: signingKey, directoryRevision: changed.revision, vaultID: vaultID)],
-                           vaultID: vaultID, keyVersion: vault.meta.keyVersion)
-        directory = changed
+        let signed = mutations + [AuditHead.mutation(signer: user, key: signingKey, directoryRevision: changed.revision, vaultID: vaultID)]
+        for _ in 0..<StorageCommitPolicy.attempts {
+            let batch = try StorageBatch.resolving(signed, after: vouchedHead(), vaultID: vaultID, keyVersion: vault.meta.keyVersion)
+            do {
+                try storage.apply(batch)
+            } catch CaseStoreError.auditHeadMoved {
+                continue
+            }
+            trustedHead = batch.audit?.reached ?? trustedHead
+            directory = changed
+            return
+        }
+        throw CaseStoreError.vaultLocked
     }
 
     /// The directory as stored now, verified against this user's pinned key and no older than
@@ -275,8 +293,8 @@ public final class UnlockedVault {
     /// the wrapped key is the erasure), so a supervisor can erase. The audit entry keeps the code
     /// and, sealed under the audit key, `reason` (free text, which may be sensitive).
     public func eraseCase(_ code: CaseCode, reason: String) throws {
-        _ = try liveRow(code)
-        try commit([.eraseCase(code: code.rawValue, updatedDay: vault.options.today),
+        let row = try liveRow(code)
+        try commit([.eraseCase(code: code.rawValue, updatedDay: vault.options.today, replacing: row.state?.revision ?? 0),
                     .appendAudit(auditDraft(.caseErase, caseCode: code.rawValue, details: ["reason": reason]))])
     }
 

@@ -53,8 +53,9 @@ enum PostgresMutations {
                 UPDATE cases SET version = \(version), document = \(document.bytea), updated_day = \(updatedDay) WHERE id = \(live.id)
                 """)
             try replaceTokens(tokens, caseID: live.id, session)
-        case .rewrapCase(let code, let keyVersion, let wrappedKey, let tokens):
+        case .rewrapCase(let code, let keyVersion, let wrappedKey, let tokens, let version):
             let live = try liveCase(code, session)
+            guard live.version == version else { throw CaseStoreError.caseChanged(code) }
             try session.query("UPDATE cases SET key_version = \(keyVersion), wrapped_key = \(wrappedKey.bytea) WHERE id = \(live.id)")
             try replaceTokens(tokens, caseID: live.id, session)
         case .requireAllCases(let keyVersion):
@@ -71,8 +72,9 @@ enum PostgresMutations {
                        state_signature = \(state.signature.bytea)
                 WHERE id = \(live.id)
                 """)
-        case .eraseCase(let code, let updatedDay):
+        case .eraseCase(let code, let updatedDay, let replacing):
             let live = try liveCase(code, session)
+            guard live.stateRevision == replacing else { throw CaseStoreError.caseChanged(code) }
             try session.query("DELETE FROM case_history WHERE case_id = \(live.id)")
             try session.query("DELETE FROM name_index WHERE case_id = \(live.id)")
             try session.query("DELETE FROM case_facts WHERE case_id = \(live.id)")
@@ -97,8 +99,11 @@ enum PostgresMutations {
             let live = try liveCase(code, session)
             try putFacts(caseID: live.id, version: caseVersion, sealed: sealed, session)
         case .putStatisticsPolicy(let row):
+            try StorageMutation.requireNext(row.revision, after: session.query("SELECT revision FROM statistics_policy").firstRow?.value(0))
             try putPolicy(row, session)
         case .putSignedSetting(let name, let row):
+            try StorageMutation.requireNext(row.revision, after: session.query("SELECT revision FROM signed_settings WHERE name = \(name)")
+                .firstRow?.value(0))
             try putSetting(name: name, row, session)
         case .insertExportRequest(let row):
             try insertExportRequest(row, used: false, session)
@@ -116,6 +121,7 @@ enum PostgresMutations {
         case .retireAuditKey(let retired):
             try insertRetiredKey(retired, session)
         case .putDirectory(let row):
+            try StorageMutation.requireNext(row.revision, after: session.query("SELECT revision FROM user_directory").firstRow?.value(0))
             try putDirectory(row, session)
         case .appendAudit, .signAuditHead:
             // Resolved by CaseStore into `StorageBatch.audit`: a batch holding one is malformed.

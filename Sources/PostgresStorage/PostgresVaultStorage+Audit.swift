@@ -40,8 +40,10 @@ extension PostgresVaultStorage {
         return try session.query(query).allRows.map(Self.auditRow)
     }
 
-    public func forEachAuditEntry(_ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws {
-        try session.forEachRow(keyColumn: 0, { after in
+    public func forEachAuditEntry(after start: Int64, _ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws {
+        try session.forEachRow(keyColumn: 0, { page in
+            let after = max(page, start)
+            return
             """
             SELECT a.seq, a.at, a.actor, a.action, a.case_code, a.outcome, a.payload, a.hash, h.signer, h.directory_revision, h.signature
             FROM audit_log a LEFT JOIN audit_heads h ON h.seq = a.seq WHERE a.seq > \(after) ORDER BY a.seq LIMIT \(PostgresSession.pageSize)

@@ -44,8 +44,9 @@ final class RekeyTests: XCTestCase {
         let vault = try fixture.vault()
         let oldRow = try XCTUnwrap(try vault.storage.keySlot(user: "vesna"))
         let old = try KeySlotSealer.open(oldRow, passphrase: AccessFixture.passphrase("vesna"), meta: vault.meta).ring
-        let oldSealer = CaseSealer(vaultID: vault.meta.vaultID, keyVersion: 1, keys: old)
         let newCase = try XCTUnwrap(try vault.storage.caseRow(code: after.rawValue))
+        // Her tools may claim the new key version: the old case-wrapping key still unwraps nothing.
+        let oldSealer = CaseSealer(vaultID: vault.meta.vaultID, keyVersion: newCase.keyVersion, keys: old)
         XCTAssertThrowsError(try oldSealer.dataKey(for: newCase, code: after)) {
             XCTAssertEqual($0 as? CaseStoreError, .tamperedRecord(.caseFile(after.rawValue)))
         }

@@ -78,7 +78,7 @@ final class PostgresApplyTests: XCTestCase {
         XCTAssertEqual(try storage.auditEntries(AuditFilter(action: "case_close")).map(\.seq), [3])
         XCTAssertEqual(try storage.auditActions(after: 1), ["case_update", "case_close"])
 
-        try storage.apply(batch([.eraseCase(code: "K1", updatedDay: "2026-03-03")], after: 3, appending: [(.caseErase, "K1")]))
+        try storage.apply(batch([.eraseCase(code: "K1", updatedDay: "2026-03-03", replacing: 2)], after: 3, appending: [(.caseErase, "K1")]))
         let tombstone = try XCTUnwrap(storage.caseRow(code: "K1"))
         XCTAssertEqual(tombstone.status, .erased)
         XCTAssertNil(tombstone.document)

@@ -119,9 +119,9 @@ public final class InMemoryVaultStorage: VaultStorage, @unchecked Sendable {
         }
     }
 
-    public func forEachAuditEntry(_ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws {
+    public func forEachAuditEntry(after seq: Int64, _ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws {
         let (entries, heads) = try read { ($0.audit, $0.heads) }
-        for entry in entries { try body(entry, heads[entry.seq]) }
+        for entry in entries where entry.seq > seq { try body(entry, heads[entry.seq]) }
     }
 
     public func auditEntryHash(seq: Int64) throws -> [UInt8]? {
@@ -272,8 +272,9 @@ public final class InMemoryVaultStorage: VaultStorage, @unchecked Sendable {
             stored.row.updatedDay = updatedDay
             stored.nameTokens = tokenSet(tokens)
             tables.cases[id] = stored
-        case .rewrapCase(let code, let keyVersion, let wrappedKey, let tokens):
+        case .rewrapCase(let code, let keyVersion, let wrappedKey, let tokens, let version):
             let id = try liveCaseID(code, tables)
+            guard tables.cases[id]?.row.version == version else { throw CaseStoreError.caseChanged(code) }
             tables.cases[id]?.row.keyVersion = keyVersion
             tables.cases[id]?.row.wrappedKey = wrappedKey
             tables.cases[id]?.nameTokens = tokenSet(tokens)
@@ -289,9 +290,10 @@ public final class InMemoryVaultStorage: VaultStorage, @unchecked Sendable {
             tables.cases[id]?.row.assignee = assignee
             tables.cases[id]?.row.updatedDay = updatedDay
             tables.cases[id]?.row.state = state
-        case .eraseCase(let code, let updatedDay):
+        case .eraseCase(let code, let updatedDay, let replacing):
             let id = try liveCaseID(code, tables)
             guard var stored = tables.cases[id] else { throw CaseStoreError.caseNotFound(code) }
+            guard (stored.row.state?.revision ?? 0) == replacing else { throw CaseStoreError.caseChanged(code) }
             stored.row.status = .erased
             stored.row.wrappedKey = nil
             stored.row.document = nil
@@ -307,8 +309,10 @@ public final class InMemoryVaultStorage: VaultStorage, @unchecked Sendable {
         case .putFacts(let code, let caseVersion, let sealed):
             tables.cases[try liveCaseID(code, tables)]?.facts = (caseVersion, sealed)
         case .putStatisticsPolicy(let row):
+            try StorageMutation.requireNext(row.revision, after: tables.statisticsPolicy?.revision)
             tables.statisticsPolicy = row
         case .putSignedSetting(let name, let row):
+            try StorageMutation.requireNext(row.revision, after: tables.settings[name]?.revision)
             tables.settings[name] = row
         case .insertExportRequest(let row):
             guard !tables.exportRequests.contains(where: { $0.row.id == row.id }) else { throw CaseStoreError.storageFailure(.engine) }
@@ -329,6 +333,7 @@ public final class InMemoryVaultStorage: VaultStorage, @unchecked Sendable {
             guard !tables.retiredAuditKeys.contains(where: { $0.version == retired.version }) else { throw CaseStoreError.storageFailure(.engine) }
             tables.retiredAuditKeys.append(retired)
         case .putDirectory(let row):
+            try StorageMutation.requireNext(row.revision, after: tables.directory?.revision)
             tables.directory = row
         case .replaceHistoryVersion(let code, let version, let document):
             let id = try liveCaseID(code, tables)

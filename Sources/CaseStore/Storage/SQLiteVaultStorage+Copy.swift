@@ -103,7 +103,8 @@ extension SQLiteVaultStorage {
         case .keyGrant(let grant):
             try apply(.putKeyGrant(grant), db)
         case .directory(let directory):
-            try apply(.putDirectory(directory), db)
+            try db.execute(sql: "INSERT INTO user_directory (singleton, revision, public_key, body, signature) VALUES (1, ?, ?, ?, ?)",
+                           arguments: [directory.revision, Data(directory.publicKey), Data(directory.body), Data(directory.signature)])
         case .retiredAuditKey(let key):
             try apply(.retireAuditKey(key), db)
         case .intakeDraft(let user, let updatedDay, let sealed):
@@ -116,9 +117,11 @@ extension SQLiteVaultStorage {
         case .storedCase(let stored):
             try load(stored, db)
         case .statisticsPolicy(let policy):
-            try apply(.putStatisticsPolicy(policy), db)
+            try db.execute(sql: "INSERT INTO statistics_policy (singleton, revision, signer, body, signature) VALUES (1, ?, ?, ?, ?)",
+                           arguments: [policy.revision, policy.signer, Data(policy.body), Data(policy.signature)])
         case .signedSetting(let name, let setting):
-            try apply(.putSignedSetting(name: name, setting), db)
+            try db.execute(sql: "INSERT INTO signed_settings (name, revision, signer, body, signature) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [name, setting.revision, setting.signer, Data(setting.body), Data(setting.signature)])
         case .exportRequest(let request, let used):
             try db.execute(sql: """
                 INSERT INTO export_requests (id, case_code, requester, created_day, body, signature, decider, decision, decision_signature, used)

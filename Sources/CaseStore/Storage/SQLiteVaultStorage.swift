@@ -344,12 +344,12 @@ final class SQLiteVaultStorage: LocalVaultFile {
         }
     }
 
-    func forEachAuditEntry(_ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws {
+    func forEachAuditEntry(after seq: Int64, _ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.seq, a.at, a.actor, a.action, a.case_code, a.outcome, a.payload, a.hash, h.signer, h.directory_revision, h.signature
-                FROM audit_log a LEFT JOIN audit_heads h ON h.seq = a.seq ORDER BY a.seq
-                """)
+                FROM audit_log a LEFT JOIN audit_heads h ON h.seq = a.seq WHERE a.seq > ? ORDER BY a.seq
+                """, arguments: [seq])
             while let row = try rows.next() {
                 let entry = Self.auditRow(row)
                 let signer: String? = row[8]
@@ -465,9 +465,11 @@ final class SQLiteVaultStorage: LocalVaultFile {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO case_facts (case_id, case_version, sealed) VALUES (?, ?, ?)")
                 .execute(arguments: [id, caseVersion, Data(sealed)])
         case .putStatisticsPolicy(let row):
+            try StorageMutation.requireNext(row.revision, after: Int.fetchOne(db, sql: "SELECT revision FROM statistics_policy"))
             try db.execute(sql: "INSERT OR REPLACE INTO statistics_policy (singleton, revision, signer, body, signature) VALUES (1, ?, ?, ?, ?)",
                            arguments: [row.revision, row.signer, Data(row.body), Data(row.signature)])
         case .putSignedSetting(let name, let row):
+            try StorageMutation.requireNext(row.revision, after: Int.fetchOne(db, sql: "SELECT revision FROM signed_settings WHERE name = ?", arguments: [name]))
             try db.execute(sql: "INSERT OR REPLACE INTO signed_settings (name, revision, signer, body, signature) VALUES (?, ?, ?, ?, ?)",
                            arguments: [name, row.revision, row.signer, Data(row.body), Data(row.signature)])
         case .insertExportRequest(let row):
@@ -500,10 +502,11 @@ final class SQLiteVaultStorage: LocalVaultFile {
                            arguments: [version, Data(document), updatedDay, id])
             try db.execute(sql: "DELETE FROM name_index WHERE case_id = ?", arguments: [id])
             try insertTokens(tokens, caseID: id, db)
-        case .rewrapCase(let code, let keyVersion, let wrappedKey, let tokens):
+        case .rewrapCase(let code, let keyVersion, let wrappedKey, let tokens, let version):
             let id = try liveCaseID(code, db)
-            try db.cachedStatement(sql: "UPDATE cases SET key_version = ?, wrapped_key = ? WHERE id = ?")
-                .execute(arguments: [keyVersion, Data(wrappedKey), id])
+            try db.cachedStatement(sql: "UPDATE cases SET key_version = ?, wrapped_key = ? WHERE id = ? AND version = ?")
+                .execute(arguments: [keyVersion, Data(wrappedKey), id, version])
+            guard db.changesCount == 1 else { throw CaseStoreError.caseChanged(code) }
             try db.cachedStatement(sql: "DELETE FROM name_index WHERE case_id = ?").execute(arguments: [id])
             try insertTokens(tokens, caseID: id, db)
         case .requireAllCases(let keyVersion):
@@ -529,14 +532,18 @@ final class SQLiteVaultStorage: LocalVaultFile {
             // Resolved by CaseStore into `StorageBatch.audit`; never among a batch's mutations.
             throw CaseStoreError.storageFailure(.engine)
         case .putDirectory(let row):
+            try StorageMutation.requireNext(row.revision, after: Int.fetchOne(db, sql: "SELECT revision FROM user_directory"))
             try db.execute(sql: """
                 INSERT OR REPLACE INTO user_directory (singleton, revision, public_key, body, signature) VALUES (1, ?, ?, ?, ?)
                 """, arguments: [row.revision, Data(row.publicKey), Data(row.body), Data(row.signature)])
         case .retireAuditKey(let retired):
             try db.execute(sql: "INSERT INTO retired_audit_keys (version, sealed) VALUES (?, ?)",
                            arguments: [retired.version, Data(retired.sealed)])
-        case .eraseCase(let code, let updatedDay):
+        case .eraseCase(let code, let updatedDay, let replacing):
             let id = try liveCaseID(code, db)
+            guard try Int.fetchOne(db, sql: "SELECT state_revision FROM cases WHERE id = ?", arguments: [id]) == replacing else {
+                throw CaseStoreError.caseChanged(code)
+            }
             try db.execute(sql: "DELETE FROM case_history WHERE case_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM name_index WHERE case_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM case_facts WHERE case_id = ?", arguments: [id])

@@ -27,6 +27,11 @@ public struct AuditAppend: Sendable {
     public let entries: [AuditEntryRow]
     /// The writer's signature over the head the entries reach, if the batch is signed.
     public let signedHead: AuditHeadRow?
+
+    /// Where the trail stands once the batch is written.
+    public var reached: AuditPosition? {
+        entries.last.map { AuditPosition(seq: $0.seq, hash: $0.hash) } ?? after
+    }
 }
 
 /// A place in the audit trail: an entry's sequence number and chain hash.

@@ -53,8 +53,9 @@ public protocol VaultStorage: AnyObject {
     func auditHead() throws -> (seq: Int64, hash: [UInt8])?
     /// Audit entries matching `filter`, oldest first.
     func auditEntries(_ filter: AuditFilter) throws -> [AuditEntryRow]
-    /// Every audit entry in sequence order, streamed, with the signed head stored at it, if any.
-    func forEachAuditEntry(_ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws
+    /// The audit entries after entry `seq` (all of them for 0) in sequence order, streamed, each
+    /// with the signed head stored at it, if any.
+    func forEachAuditEntry(after seq: Int64, _ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws
     /// The stored hash of entry `seq`, if it exists.
     func auditEntryHash(seq: Int64) throws -> [UInt8]?
     /// The newest signed audit head, if any.
@@ -85,6 +86,13 @@ public protocol VaultStorage: AnyObject {
     func close() throws
 }
 
+extension VaultStorage {
+    /// Every audit entry in sequence order, streamed, with the signed head stored at it, if any.
+    func forEachAuditEntry(_ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws {
+        try forEachAuditEntry(after: 0, body)
+    }
+}
+
 /// The operations only a vault in a local SQLite file has: a page-by-page backup, the
 /// engine's integrity check and the truncated-file check.
 public protocol LocalVaultFile: VaultStorage {
@@ -113,15 +121,19 @@ public enum StorageMutation: Sendable {
     /// Replaces the current document (moving the old one to history) and the name index; fails
     /// the batch with `caseChanged` unless the stored version is `version - 1`.
     case replaceDocument(code: String, version: Int, document: [UInt8], updatedDay: String, nameTokens: [[UInt8]])
-    /// Re-wraps a case key under a new key version and replaces its name index (rekey).
-    case rewrapCase(code: String, keyVersion: Int, wrappedKey: [UInt8], nameTokens: [[UInt8]])
+    /// Re-wraps a case key under a new key version and replaces its name index (rekey, purge);
+    /// fails the batch with `caseChanged` unless the case's version is still `version` (the
+    /// index is made from that version's name).
+    case rewrapCase(code: String, keyVersion: Int, wrappedKey: [UInt8], nameTokens: [[UInt8]], version: Int)
     /// Fails the whole batch if any live case is not at `keyVersion` (a rekey must miss none).
     case requireAllCases(keyVersion: Int)
     /// Sets a live case's status, assignee and signed state together; fails the batch with
     /// `caseChanged` unless the stored state revision is still `replacing` (the one the writer read).
     case setCaseState(code: String, status: CaseStatus, assignee: String?, state: CaseStateSignature, updatedDay: String, replacing: Int)
     /// Forgets the wrapped key, every document version and the name index; keeps a tombstone.
-    case eraseCase(code: String, updatedDay: String)
+    /// Fails the batch with `caseChanged` unless the state revision is still `replacing` (the
+    /// case the eraser decided on: not reopened or changed since).
+    case eraseCase(code: String, updatedDay: String, replacing: Int)
     case putIntakeDraft(user: String, sealed: [UInt8], updatedDay: String)
     case deleteIntakeDraft(user: String)
     case setGrammaticalGender(user: String, gender: GrammaticalGender)
@@ -155,6 +167,15 @@ public enum StorageMutation: Sendable {
 }
 
 extension StorageMutation {
+    /// The rule for replacing a signed, numbered setting (the directory, the statistics policy,
+    /// a signed setting): each writer signs the revision after the one she read, so the stored
+    /// revision must still be `revision - 1` (none stored for revision 1). Otherwise another
+    /// writer changed it meanwhile, and the batch fails as `vaultLocked`: nothing is overwritten,
+    /// and the writer reads the new revision and tries again.
+    public static func requireNext(_ revision: Int, after stored: Int?) throws {
+        guard (stored ?? 0) == revision - 1 else { throw CaseStoreError.vaultLocked }
+    }
+
     /// Whether the mutation overwrites sealed case data that must not linger in the WAL: an
     /// erasure or a purge is followed at once by a checkpoint that truncates it.
     var shredsCaseData: Bool {
