@@ -159,15 +159,18 @@ public final class Vault {
     }
 
     /// The directory must be at least as new as the one the newest signed audit head saw, that
-    /// head must verify, and nothing but failed logins may stand after it: otherwise an older
-    /// directory was put back, or entries were written or rewritten without a user's key.
+    /// head must verify, and after it only what `AuditContinuity` vouches for may stand (failed
+    /// logins, or another office's entries under its own valid head, written meanwhile):
+    /// otherwise an older directory was put back, or entries were written or rewritten without
+    /// a user's key.
     func checkFreshness(of directory: UserDirectory) throws {
         guard let head = try storage.newestAuditHead() else { throw CaseStoreError.untrustedSignature(.auditTrail) }
         guard let hash = try storage.auditEntryHash(seq: head.seq),
               AuditHead.isValid(head, hash: hash, directory: directory, vaultID: meta.vaultID),
-              directory.revision >= head.directoryRevision,
-              try storage.auditActions(after: head.seq).isSubset(of: AuditHead.keylessActions)
+              directory.revision >= head.directoryRevision
         else { throw CaseStoreError.untrustedSignature(.auditTrail) }
+        _ = try AuditContinuity.newestVouched(after: AuditPosition(seq: head.seq, hash: hash), in: storage, directory: directory,
+                                              refreshed: nil, vaultID: meta.vaultID)
     }
 
     /// The user's intake draft moved from a key derived from her old exchange key to her new one.

@@ -65,8 +65,4 @@ extension PostgresVaultStorage {
     public func newestAuditHead() throws -> AuditHeadRow? {
         try session.query("SELECT \(unescaped: Self.headColumns) FROM audit_heads ORDER BY seq DESC LIMIT 1").firstRow.map(Self.headRow)
     }
-
-    public func auditActions(after seq: Int64) throws -> Set<String> {
-        Set(try session.query("SELECT DISTINCT action FROM audit_log WHERE seq > \(seq)").allRows.map { try $0.value(0) })
-    }
 }

@@ -76,7 +76,9 @@ final class PostgresApplyTests: XCTestCase {
         XCTAssertEqual(changed.committedRevision, 3)
         XCTAssertEqual(try storage.listings(codes: ["K1", "nope"]).map(\.committedRevision), [3])
         XCTAssertEqual(try storage.auditEntries(AuditFilter(action: "case_close")).map(\.seq), [3])
-        XCTAssertEqual(try storage.auditActions(after: 1), ["case_update", "case_close"])
+        var after: [String] = []
+        try storage.forEachAuditEntry(after: 1) { entry, _ in after.append(entry.action) }
+        XCTAssertEqual(after, ["case_update", "case_close"])
 
         try storage.apply(batch([.eraseCase(code: "K1", updatedDay: "2026-03-03", replacing: 2)], after: 3, appending: [(.caseErase, "K1")]))
         let tombstone = try XCTUnwrap(storage.caseRow(code: "K1"))

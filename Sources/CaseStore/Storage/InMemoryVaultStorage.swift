@@ -132,10 +132,6 @@ public final class InMemoryVaultStorage: VaultStorage, @unchecked Sendable {
         try read { $0.heads.max { $0.key < $1.key }?.value }
     }
 
-    public func auditActions(after seq: Int64) throws -> Set<String> {
-        try read { Set($0.audit.filter { $0.seq > seq }.map(\.action)) }
-    }
-
     public func counts() throws -> StorageCounts {
         try read { tables in
             let statuses = tables.cases.values.map(\.row.status)

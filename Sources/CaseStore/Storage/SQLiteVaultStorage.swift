@@ -377,10 +377,6 @@ final class SQLiteVaultStorage: LocalVaultFile {
         AuditHeadRow(seq: row[0], signer: row[1], directoryRevision: row[2], signature: bytes(row[3]))
     }
 
-    func auditActions(after seq: Int64) throws -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT action FROM audit_log WHERE seq > ?", arguments: [seq])) }
-    }
-
     func apply(_ batch: StorageBatch) throws {
         try Self.mapErrors {
             try queue.writeWithoutTransaction { db in

@@ -60,8 +60,6 @@ public protocol VaultStorage: AnyObject {
     func auditEntryHash(seq: Int64) throws -> [UInt8]?
     /// The newest signed audit head, if any.
     func newestAuditHead() throws -> AuditHeadRow?
-    /// The distinct actions of the entries after `seq`.
-    func auditActions(after seq: Int64) throws -> Set<String>
     /// An administrator-signed vault setting by name (`SignedSettingName`), nil before one is set.
     func signedSetting(_ name: String) throws -> SignedSettingRow?
     /// Every export request in the ledger, oldest first.
