@@ -51,7 +51,10 @@ public final class UnlockedVault {
     func commit(_ mutations: [StorageMutation], directory changed: UserDirectory) throws {
         let signed = mutations + [AuditHead.mutation(signer: user, key: signingKey, directoryRevision: changed.revision, vaultID: vaultID)]
         for _ in 0..<StorageCommitPolicy.attempts {
-            let batch = try StorageBatch.resolving(signed, after: vouchedHead(), vaultID: vaultID, keyVersion: vault.meta.keyVersion)
+            let head = try vouchedHead()
+            // Vouched for: a retry after losing the race checks only what came after it.
+            trustedHead = head ?? trustedHead
+            let batch = try StorageBatch.resolving(signed, after: head, vaultID: vaultID, keyVersion: vault.meta.keyVersion)
             do {
                 try storage.apply(batch)
             } catch CaseStoreError.auditHeadMoved {

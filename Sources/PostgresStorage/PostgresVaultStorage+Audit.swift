@@ -46,7 +46,8 @@ extension PostgresVaultStorage {
             return
             """
             SELECT a.seq, a.at, a.actor, a.action, a.case_code, a.outcome, a.payload, a.hash, h.signer, h.directory_revision, h.signature
-            FROM audit_log a LEFT JOIN audit_heads h ON h.seq = a.seq WHERE a.seq > \(after) ORDER BY a.seq LIMIT \(PostgresSession.pageSize)
+            FROM audit_log a LEFT JOIN audit_heads h ON h.seq = a.seq AND h.seq > \(after)
+            WHERE a.seq > \(after) ORDER BY a.seq LIMIT \(PostgresSession.pageSize)
             """
         }) { row in
             let entry = try Self.auditRow(row)

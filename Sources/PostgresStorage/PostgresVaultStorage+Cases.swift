@@ -92,7 +92,8 @@ extension PostgresVaultStorage {
     public func forEachFactsRow(_ body: (FactsRow) throws -> Void) throws {
         try session.forEachRow(keyColumn: 4, { after in
             """
-            SELECT c.code, c.version, f.case_version, f.sealed, c.id FROM cases c LEFT JOIN case_facts f ON f.case_id = c.id
+            SELECT c.code, c.version, f.case_version, f.sealed, c.id FROM cases c
+            LEFT JOIN case_facts f ON f.case_id = c.id AND f.case_id > \(after)
             WHERE c.status <> 'erased' AND c.id > \(after) ORDER BY c.id LIMIT \(PostgresSession.pageSize)
             """
         }) {
