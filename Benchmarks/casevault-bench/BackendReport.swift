@@ -120,8 +120,9 @@ struct BackendReport {
                 + "(the SQLite file and the PostgreSQL cluster are on the same file system).",
             "Bulk create, open, find and statistics run on one vault per backend (the last bulk round's); single creates come "
                 + "after them. Each concurrent-writers run uses a new, empty vault per backend.",
-            "In memory, every commit copies the store's tables (InMemoryVaultStorage applies a batch to a copy), so its "
-                + "writes grow with the vault; its reads are CaseStore's own cost.",
+            "In memory, every commit copies the store's tables (InMemoryVaultStorage applies a batch to a copy) and every case "
+                + "read counts the case's changes by scanning the whole trail, so its writes and reads grow with the vault: it is "
+                + "CaseStore's own cost only on small vaults.",
             "A find commits a durable audit entry before it answers, so it costs a commit on each backend.",
         ]
     }

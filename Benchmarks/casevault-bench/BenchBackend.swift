@@ -79,8 +79,9 @@ final class PostgresBackend: BenchBackend {
     }
 }
 
-/// `InMemoryVaultStorage`: no SQL and no disk, so its column is what CaseStore itself costs
-/// (plus that backend's copy of its tables on every commit).
+/// `InMemoryVaultStorage`: no SQL and no disk, so on a small vault its column is what CaseStore
+/// itself costs (that backend copies its tables on every commit and scans its trail on every
+/// case read, which a large vault shows).
 final class InMemoryBackend: BenchBackend {
     let label = "in-memory"
 
