@@ -93,6 +93,7 @@ let package = Package(
             dependencies: [
                 "CaseStore",
                 "Export",
+                "PostgresStorage",
                 "Statistics",
                 "VaultCrypto",
                 "Transliteration",

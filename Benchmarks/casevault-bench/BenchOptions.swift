@@ -8,6 +8,7 @@ struct BenchOptions {
                casevault-bench --stats [--stats-sizes 100000,1000000] [--quick] [--dir PATH] [--keep] ...
                casevault-bench --stats-only DIR [--json [PATH]]
                casevault-bench --age-mb N [--dir PATH]
+               casevault-bench --backends [--backend-cases N] [--postgres-url URL] [--writer-seconds S] [--dir PATH]
           --sizes       vault sizes to build and measure, ascending (default 10000,100000)
           --quick       smoke run: one 2000-case vault and few samples, then the statistics
                         benchmark on 2000 cases (with --stats: only the latter)
@@ -29,6 +30,17 @@ struct BenchOptions {
                         measure the vault and baseline already built in DIR (a PATH/stats-N kept by --stats)
           --age-mb N    only the age benchmark: encrypt and decrypt N MiB of random bytes to one X25519
                         recipient with CaseVault's age implementation and with /usr/bin/age, MiB/s and ratio
+          --backends    only the storage backend benchmark: the same vault operations on SQLite, PostgreSQL on
+                        loopback and in memory, alternating, in one run: bulk create, single durable create, open by
+                        code, find by full name, a statistics query, and 1, 2 and 4 concurrent writers
+          --backend-cases N
+                        cases of the backends benchmark's vaults (default 10000); implies --backends
+          --postgres-url URL
+                        the PostgreSQL server the backends benchmark uses, as a role that may create databases
+                        (password from CASEVAULT_DB_PASSWORD or CASEVAULT_DB_PASSWORD_FILE); default: a throwaway
+                        cluster started with scripts/postgres-test-cluster and made durable (fsync, synchronous_commit)
+          --writer-seconds S
+                        how long each concurrent-writers run lasts (default 10)
           --baseline-audit on|off
                         whether the plaintext baseline writes the vault's audit entries too (default on:
                         the ratios then isolate encryption; off: they include the audit trail's cost)
@@ -53,6 +65,11 @@ struct BenchOptions {
     var ageMegabytes: Int?
     /// Cases per `createCases` call when building a statistics vault.
     var statsBatch = 5000
+    var backends = false
+    var backendCases = 10_000
+    /// The server for `--backends`; nil: a throwaway cluster of its own.
+    var postgresURL: String?
+    var writerSeconds = 10.0
 
     var batchSize = 1000
     var singleSamples = 200
@@ -89,6 +106,19 @@ struct BenchOptions {
                 explicitStatsSizes = true
             case "--stats-only": options.statsOnly = try value(argument)
             case "--audit-trail": options.auditTrail = true
+            case "--backends": options.backends = true
+            case "--backend-cases":
+                guard let count = Int(try value(argument).replacingOccurrences(of: "_", with: "")), count >= 1000 else {
+                    throw BenchError("--backend-cases wants an integer of at least 1000")
+                }
+                options.backendCases = count
+                options.backends = true
+            case "--postgres-url":
+                options.postgresURL = try value(argument)
+                options.backends = true
+            case "--writer-seconds":
+                guard let seconds = Double(try value(argument)), seconds > 0 else { throw BenchError("--writer-seconds wants a positive number") }
+                options.writerSeconds = seconds
             case "--audit-entries":
                 guard let count = Int(try value(argument)), count > 0 else { throw BenchError("--audit-entries wants a positive integer") }
                 options.auditEntries = count

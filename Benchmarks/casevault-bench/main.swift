@@ -2,7 +2,7 @@
 // through the same database layer, in the same run. Not part of `swift test`.
 // Modes: the store benchmark (default), `--audit-trail`, `--stats` (statistics over a whole vault:
 // builds, then re-runs itself as `--stats-only DIR` so that peak RSS is the query's own), `--age-mb N`
-// (age encryption against the age binary).
+// (age encryption against the age binary), `--backends` (the same vault on SQLite, PostgreSQL and in memory).
 import Foundation
 
 let options: BenchOptions
@@ -77,6 +77,18 @@ do {
     if let megabytes = options.ageMegabytes {
         defer { cleanUp() }
         print(try AgeBenchmark(megabytes: megabytes, directory: workDirectory).run())
+        exit(0)
+    }
+    if options.backends {
+        let report: BackendReport
+        do {
+            report = try StorageBackendBenchmark(options: options, directory: workDirectory).run()
+        } catch {
+            cleanUp()
+            throw error
+        }
+        cleanUp()
+        print(report.text())
         exit(0)
     }
     if options.auditTrail {
