@@ -328,11 +328,16 @@ public final class UnlockedVault {
         do {
             defer { try? destination.close() }
             var copied = 0
+            var chunk: [StoredRow] = []
             try storage.forEachStoredRow { row in
-                try destination.load([row])
+                chunk.append(row)
                 copied += 1
+                guard chunk.count == Self.copyChunk else { return }
+                try destination.load(chunk)
+                chunk.removeAll(keepingCapacity: true)
                 progress?(.copying(done: copied, total: copied))
             }
+            if !chunk.isEmpty { try destination.load(chunk) }
         } catch {
             Vault.removeVaultFiles(path)
             throw error

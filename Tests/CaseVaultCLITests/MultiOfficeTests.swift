@@ -147,6 +147,11 @@ final class MultiOfficeTests: XCTestCase {
         let again = try office.run(as: "ana", ["vault", "copy", "--to", office.database.url], vault: file)
         XCTAssertNotEqual(again.status, 0, "a copy into a database that holds a vault")
 
+        let backup = office.directory.appendingPathComponent("server-backup.casevault").path
+        let backedUp = try office.run(as: "ana", ["backup", backup])
+        XCTAssertEqual(backedUp.status, 0, backedUp.err)
+        XCTAssertEqual(try office.run(as: "ana", ["audit", "verify"], vault: backup).status, 0, "a backup of a server vault is a vault file")
+
         let back = office.directory.appendingPathComponent("back.casevault").path
         let returned = try office.run(as: "ana", ["vault", "copy", "--to", back])
         XCTAssertEqual(returned.status, 0, returned.err)
