@@ -40,20 +40,10 @@ extension UnlockedVault {
         let total = estimate.users + estimate.openCases + estimate.closedCases + estimate.erasedCases + estimate.auditEntries * 2
         var source = StoredRowDigest()
         var counts = StorageCounts(users: 0, openCases: 0, closedCases: 0, erasedCases: 0, auditEntries: 0)
-        var chunk: [StoredRow] = []
-        chunk.reserveCapacity(Self.copyChunk)
-        try storage.forEachStoredRow { row in
+        try moveRows(into: destination, seeing: { row in
             try source.add(row)
             counts.count(row)
-            chunk.append(row)
-            if chunk.count == Self.copyChunk {
-                try destination.load(chunk)
-                chunk.removeAll(keepingCapacity: true)
-                progress?(.copying(done: source.count, total: max(total, source.count)))
-            }
-        }
-        if !chunk.isEmpty { try destination.load(chunk) }
-        progress?(.copying(done: source.count, total: source.count))
+        }, progress: { done in progress?(.copying(done: done, total: max(total, done))) })
         var copied = StoredRowDigest()
         try destination.forEachStoredRow { row in
             try copied.add(row)
@@ -66,6 +56,27 @@ extension UnlockedVault {
         let checked = try copy.verifyCases { done, all in progress?(.checking(done: done, total: all)) }
         return VaultCopyReport(rows: source.count, cases: counts.openCases + counts.closedCases + counts.erasedCases,
                                auditEntries: counts.auditEntries, casesVerified: checked)
+    }
+
+    /// Streams every stored row of this vault (one snapshot) into `destination`, `copyChunk`
+    /// rows per `load`, showing each row to `seeing` first; `progress` gets the rows loaded so
+    /// far. What `copyVault` and the backup of a server vault share.
+    func moveRows(into destination: any VaultStorage, seeing: (StoredRow) throws -> Void = { _ in },
+                  progress: ((Int) -> Void)?) throws {
+        var chunk: [StoredRow] = []
+        chunk.reserveCapacity(Self.copyChunk)
+        var moved = 0
+        try storage.forEachStoredRow { row in
+            try seeing(row)
+            chunk.append(row)
+            guard chunk.count == Self.copyChunk else { return }
+            try destination.load(chunk)
+            moved += chunk.count
+            chunk.removeAll(keepingCapacity: true)
+            progress?(moved)
+        }
+        if !chunk.isEmpty { try destination.load(chunk) }
+        progress?(moved + chunk.count)
     }
 
     /// Opens every live case's key and document versions (with the case-wrapping key, when this

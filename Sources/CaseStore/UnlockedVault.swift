@@ -327,17 +327,7 @@ public final class UnlockedVault {
         let destination = try SQLiteVaultStorage(path: path, create: true)
         do {
             defer { try? destination.close() }
-            var copied = 0
-            var chunk: [StoredRow] = []
-            try storage.forEachStoredRow { row in
-                chunk.append(row)
-                copied += 1
-                guard chunk.count == Self.copyChunk else { return }
-                try destination.load(chunk)
-                chunk.removeAll(keepingCapacity: true)
-                progress?(.copying(done: copied, total: copied))
-            }
-            if !chunk.isEmpty { try destination.load(chunk) }
+            try moveRows(into: destination) { done in progress?(.copying(done: done, total: done)) }
         } catch {
             Vault.removeVaultFiles(path)
             throw error

@@ -84,4 +84,19 @@ final class ReviewFindingsContractTests: XCTestCase {
             XCTAssertEqual(try vault.worker.readCase(code).document.incident.narrative, "She came back", backend.name)
         }
     }
+
+    func testARewrapDecidedOnAnOlderVersionIsRefused() throws {
+        try forEachBackend { backend in
+            let vault = try ContractVault(backend)
+            let code = try vault.worker.createCase(document("Ana Anić"))
+            let seen = try XCTUnwrap(vault.store.storage.caseRow(code: code.rawValue))
+            try vault.elsewhere("maja").amendCase(code, action: .caseNote) { $0.survivor.name = "Ana Novak" }
+            XCTAssertThrows(.caseChanged(code.rawValue), backend) {
+                try vault.worker.commit([.rewrapCase(code: code.rawValue, keyVersion: seen.keyVersion, wrappedKey: try XCTUnwrap(seen.wrappedKey),
+                                                     nameTokens: try vault.worker.sealer.nameTokens("Ana Anić"), version: seen.version),
+                                         .appendAudit(vault.worker.auditDraft(.rekey))])
+            }
+            XCTAssertEqual(try vault.worker.findCases(name: "Ana Novak").map(\.code), [code.rawValue], backend.name)
+        }
+    }
 }
