@@ -9,6 +9,7 @@ struct BenchOptions {
                casevault-bench --stats-only DIR [--json [PATH]]
                casevault-bench --age-mb N [--dir PATH]
                casevault-bench --backends [--backend-cases N] [--postgres-url URL] [--writer-seconds S] [--dir PATH]
+               casevault-bench --scale 10000,100000,1000000 [--dir PATH]
           --sizes       vault sizes to build and measure, ascending (default 10000,100000)
           --quick       smoke run: one 2000-case vault and few samples, then the statistics
                         benchmark on 2000 cases (with --stats: only the latter)
@@ -41,6 +42,9 @@ struct BenchOptions {
                         cluster started with scripts/postgres-test-cluster and made durable (fsync, synchronous_commit)
           --writer-seconds S
                         how long each concurrent-writers run lasts (default 10)
+          --scale SIZES one vault grown through SIZES (ascending); at each: bulk create, open by code, find by full
+                        name and surname, single durable create, statistics facts scan, audit verify of the whole trail
+                        and a rekey, each with its per-case cost and its own peak RSS
           --baseline-audit on|off
                         whether the plaintext baseline writes the vault's audit entries too (default on:
                         the ratios then isolate encryption; off: they include the audit trail's cost)
@@ -70,6 +74,8 @@ struct BenchOptions {
     /// The server for `--backends`; nil: a throwaway cluster of its own.
     var postgresURL: String?
     var writerSeconds = 10.0
+    /// Sizes of the scale benchmark; empty: no scale benchmark.
+    var scaleSizes: [Int] = []
 
     var batchSize = 1000
     var singleSamples = 200
@@ -105,6 +111,10 @@ struct BenchOptions {
                 options.stats = true
                 explicitStatsSizes = true
             case "--stats-only": options.statsOnly = try value(argument)
+            case "--scale":
+                let list = try value(argument).split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")) }
+                guard !list.isEmpty, list.allSatisfy({ ($0 ?? 0) >= 1000 }) else { throw BenchError("--scale wants integers of at least 1000") }
+                options.scaleSizes = list.compactMap { $0 }.sorted()
             case "--audit-trail": options.auditTrail = true
             case "--backends": options.backends = true
             case "--backend-cases":

@@ -7,8 +7,9 @@ import VaultCrypto
 /// The baseline: the same work on plaintext. It mirrors `SQLiteVaultStorage` and `UnlockedVault`
 /// step by step — same GRDB configuration and pragmas (WAL, synchronous=FULL, secure_delete=ON,
 /// temp_store=MEMORY, foreign keys), the same migration files applied through `DatabaseMigrator`,
-/// the same cached statements, the same per-code existence check, one `.immediate` transaction per
-/// batch, the same validation, JSON encoding and name folding, and (unless `audit` is off) the
+/// the same cached statements and reads without GRDB's `query_only` switch, codes checked only by
+/// the UNIQUE constraint, one `.immediate` transaction per batch, the same validation, JSON
+/// encoding and name folding (side by side on every processor), and (unless `audit` is off) the
 /// same audit entries in the same transactions, hash-chained the same way, and each case's
 /// statistics facts row in the same transaction — but `document` holds the plain canonical JSON,
 /// `wrapped_key` 32 filler bytes, `name_index` the folded words themselves instead of their HMACs,
@@ -26,7 +27,7 @@ final class PlaintextSubject: BenchSubject {
         var batches = 0
     }
 
-    private struct PlainRow {
+    fileprivate struct PlainRow: Sendable {
         var code: String
         var status: String
         var assignee: String?
@@ -47,7 +48,7 @@ final class PlaintextSubject: BenchSubject {
         var version: Int
     }
 
-    private struct AuditDraft {
+    fileprivate struct AuditDraft: Sendable {
         var at: String
         var actor: String
         var action: String
@@ -55,7 +56,7 @@ final class PlaintextSubject: BenchSubject {
         var payload: [UInt8]?
     }
 
-    private enum Mutation {
+    fileprivate enum Mutation: Sendable {
         case insertCase(PlainRow, tokens: [[UInt8]])
         case putFacts(code: String, caseVersion: Int, bytes: [UInt8])
         case appendAudit(AuditDraft)
@@ -131,8 +132,9 @@ final class PlaintextSubject: BenchSubject {
         codes += try create([document], timed: false)
     }
 
-    /// Mirrors `UnlockedVault.createCases` + `SQLiteVaultStorage.apply`: validate all, then per
-    /// case draw a code (with its existence read) and build the row, then one transaction.
+    /// Mirrors `UnlockedVault.createCases` + `NewCaseSealing` + `SQLiteVaultStorage.apply`:
+    /// validate all, draw the codes (checked by the UNIQUE constraint on insert, no read), build
+    /// the rows side by side on every processor, then one transaction.
     private func create(_ documents: [CaseDocument], timed: Bool) throws -> [String] {
         let clock = ContinuousClock()
         let start = clock.now
@@ -142,34 +144,36 @@ final class PlaintextSubject: BenchSubject {
         }
         let validated = clock.now
         let day = ISODay.format(today)
-        var mutations: [Mutation] = []
-        mutations.reserveCapacity(documents.count * 2)
-        var codes: [String] = []
-        var taken = Set<String>()
-        var codeTime = Duration.zero
-        for document in documents {
-            let before = clock.now
-            let code = try freshCode(excluding: taken)
-            codeTime += clock.now - before
-            taken.insert(code)
+        let codes = try freshCodes(documents.count)
+        let drawn = clock.now
+        let caseDraft = audit ? try auditDraft("case_create") : nil
+        let fillers = documents.map { _ in (0..<4).flatMap { _ in withUnsafeBytes(of: filler.next()) { Array($0) } } }
+        let built = PlainRows(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            let document = documents[index], code = codes[index]
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let json = Array(try encoder.encode(document))
-            let wrapped = (0..<4).flatMap { _ in withUnsafeBytes(of: filler.next()) { Array($0) } }
+            guard let json = try? encoder.encode(document) else { return }
             let row = PlainRow(code: code, status: "open", assignee: nil, createdDay: day, updatedDay: day, keyVersion: 1,
-                               wrappedKey: wrapped, version: 1, document: json)
-            mutations.append(.insertCase(row, tokens: NameFolding.words(document.survivor.name).map { Array($0.utf8) }))
-            mutations.append(.putFacts(code: code, caseVersion: 1, bytes: CaseFacts.plainBytes(CaseFacts(document: document, createdDay: day))))
-            if audit { mutations.append(.appendAudit(try auditDraft("case_create", caseCode: code))) }
-            codes.append(code)
+                               wrappedKey: fillers[index], version: 1, document: Array(json))
+            var mutations: [Mutation] = [
+                .insertCase(row, tokens: NameFolding.words(document.survivor.name).map { Array($0.utf8) }),
+                .putFacts(code: code, caseVersion: 1, bytes: CaseFacts.plainBytes(CaseFacts(document: document, createdDay: day))),
+            ]
+            if var draft = caseDraft {
+                draft.caseCode = code
+                mutations.append(.appendAudit(draft))
+            }
+            built.put(mutations, at: index)
         }
+        let mutations = try built.all()
         let prepared = clock.now
         try apply(mutations)
         let end = clock.now
         if timed {
             breakdown.validateSeconds += Measure.seconds(validated - start)
-            breakdown.codesSeconds += Measure.seconds(codeTime)
-            breakdown.rowsSeconds += Measure.seconds(prepared - validated - codeTime)
+            breakdown.codesSeconds += Measure.seconds(drawn - validated)
+            breakdown.rowsSeconds += Measure.seconds(prepared - drawn)
             breakdown.commitSeconds += Measure.seconds(end - prepared)
             breakdown.batches += 1
         }
@@ -204,7 +208,7 @@ final class PlaintextSubject: BenchSubject {
                         for token in tokens { try statement.execute(arguments: [Data(token), caseID]) }
                     case .putFacts(let code, let caseVersion, let bytes):
                         // As SQLiteVaultStorage: the live case's id, then the row.
-                        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE code = ? AND status != 'erased'",
+                        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM cases WHERE code = ? AND status != 'erased'"),
                                                           arguments: [code]) else { throw BenchError("case \(code) missing") }
                         try db.cachedStatement(sql: "INSERT OR REPLACE INTO case_facts (case_id, case_version, sealed) VALUES (?, ?, ?)")
                             .execute(arguments: [id, caseVersion, Data(bytes)])
@@ -239,27 +243,38 @@ final class PlaintextSubject: BenchSubject {
         return (seq, hash)
     }
 
-    /// Mirrors `CaseCode.random` (40 CSPRNG bits, Crockford base32) and `UnlockedVault.freshCode`.
-    private func freshCode(excluding taken: Set<String>) throws -> String {
-        while true {
+    /// Mirrors `CaseCode.random` (40 CSPRNG bits, Crockford base32) and `UnlockedVault.freshCodes`:
+    /// distinct within the batch; the store's UNIQUE constraint checks them as they are inserted.
+    private func freshCodes(_ count: Int) throws -> [String] {
+        var codes: [String] = []
+        var taken = Set<String>(minimumCapacity: count)
+        while codes.count < count {
             let bits = try SecureRandom.bytes(count: 5).reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
             var symbols = ""
             for index in 0..<8 {
                 if index == 4 { symbols.append("-") }
                 symbols.append(Self.alphabet[Int((bits >> UInt64(35 - 5 * index)) & 31)])
             }
-            if !taken.contains(symbols), try !codeExists(symbols) { return symbols }
+            if taken.insert(symbols).inserted { codes.append(symbols) }
         }
+        return codes
     }
 
-    private func codeExists(_ code: String) throws -> Bool {
-        try queue.read { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM cases WHERE code = ?)"), arguments: [code]) ?? false
+    /// Mirrors `SQLiteVaultStorage.read`: a deferred transaction, without GRDB's `query_only` switch.
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw BenchError("read returned nothing") }
+            return result
         }
     }
 
     private func caseRow(code: String) throws -> PlainRow? {
-        try queue.read { db in
+        try read { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.caseColumns) FROM cases WHERE code = ?"), arguments: [code]).map {
                 let wrapped: Data? = $0[6]
                 let document: Data? = $0[8]
@@ -281,25 +296,25 @@ final class PlaintextSubject: BenchSubject {
         return document
     }
 
-    /// Mirrors `UnlockedVault.findCases` + `SQLiteVaultStorage.codes(withAllTokens:)`.
+    /// Mirrors `UnlockedVault.findCases` + `SQLiteVaultStorage.listings(withAllTokens:)`: the
+    /// matches with their summary columns in one query, then the audit entry.
     func find(name: String) throws -> Int {
         let tokens = NameFolding.words(name).map { Array($0.utf8) }
-        var found = Set<String>()
+        var summaries: [Summary] = []
         if !tokens.isEmpty {
             let intersection = Array(repeating: "SELECT case_id FROM name_index WHERE token = ?", count: tokens.count)
                 .joined(separator: " INTERSECT ")
-            let sql = "SELECT code FROM cases WHERE status != 'erased' AND id IN (\(intersection)) ORDER BY code"
-            found = Set(try queue.read { db in
-                try String.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(tokens.map { Data($0) }))
-            })
-        }
-        if audit { try apply([.appendAudit(auditDraft("case_find", details: ["matches": String(found.count)]))]) }
-        let summaries = try found.sorted().compactMap { code in
-            try caseRow(code: code).map {
-                Summary(code: $0.code, status: $0.status, assignee: $0.assignee, createdDay: $0.createdDay,
-                        updatedDay: $0.updatedDay, version: $0.version)
+            let sql = """
+                SELECT code, status, assignee, created_day, updated_day, version FROM cases
+                WHERE status != 'erased' AND id IN (\(intersection)) ORDER BY code
+                """
+            summaries = try read { db in
+                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(tokens.map { Data($0) })).map {
+                    Summary(code: $0[0], status: $0[1], assignee: $0[2], createdDay: $0[3], updatedDay: $0[4], version: $0[5])
+                }
             }
         }
+        if audit { try apply([.appendAudit(auditDraft("case_find", details: ["matches": String(summaries.count)]))]) }
         return summaries.count
     }
 
@@ -320,4 +335,28 @@ final class PlaintextSubject: BenchSubject {
 struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The rows of one batch, built side by side: each iteration writes only its own slot.
+private final class PlainRows: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[PlaintextSubject.Mutation]?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func put(_ mutations: [PlaintextSubject.Mutation], at index: Int) { slots[index] = mutations }
+
+    func all() throws -> [PlaintextSubject.Mutation] {
+        try slots.flatMap { slot -> [PlaintextSubject.Mutation] in
+            guard let slot else { throw BenchError("a baseline row was not built") }
+            return slot
+        }
+    }
 }

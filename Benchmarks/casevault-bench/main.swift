@@ -2,7 +2,8 @@
 // through the same database layer, in the same run. Not part of `swift test`.
 // Modes: the store benchmark (default), `--audit-trail`, `--stats` (statistics over a whole vault:
 // builds, then re-runs itself as `--stats-only DIR` so that peak RSS is the query's own), `--age-mb N`
-// (age encryption against the age binary), `--backends` (the same vault on SQLite, PostgreSQL and in memory).
+// (age encryption against the age binary), `--backends` (the same vault on SQLite, PostgreSQL and in memory),
+// `--scale` (one vault grown to a million cases: how each figure grows).
 import Foundation
 
 let options: BenchOptions
@@ -89,6 +90,12 @@ do {
         }
         cleanUp()
         print(report.text())
+        exit(0)
+    }
+    if !options.scaleSizes.isEmpty {
+        let report = Result { try ScaleBenchmark(options: options, directory: workDirectory).run() }
+        cleanUp()
+        print(try report.get())
         exit(0)
     }
     if options.auditTrail {

@@ -130,17 +130,19 @@ extension Vault {
     }
 
     /// Live cases whose signed state does not verify, or is older than the trail's count of their
-    /// state changes (the sealed document is checked when the case is opened).
+    /// state changes (the sealed document is checked when the case is opened). One signature per
+    /// case, checked side by side (`ParallelWork`).
     private func rolledBackCases(directory: UserDirectory) throws -> [String] {
-        try storage.listings(codes: nil).compactMap { listing in
-            let summary = listing.summary
+        let listings = try storage.listings(codes: nil), vaultID = meta.vaultID
+        return try ParallelWork.map(listings.count) { index -> String? in
+            let listing = listings[index], summary = listing.summary
             do {
                 try CaseState.verify(code: summary.code, status: summary.status, assignee: summary.assignee, version: summary.version,
-                                     state: listing.state, committed: listing.committedRevision, directory: directory, vaultID: meta.vaultID)
+                                     state: listing.state, committed: listing.committedRevision, directory: directory, vaultID: vaultID)
                 return nil
             } catch {
                 return summary.code
             }
-        }.sorted()
+        }.compactMap { $0 }.sorted()
     }
 }

@@ -126,7 +126,7 @@ public enum CaseDocumentCodec {
         for (field, value) in texts {
             guard let value else { continue }
             if field == "survivor.name", value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw fail(field, .empty) }
-            if value.count > maximumLengths[field, default: 1000] { throw fail(field, .tooLong) }
+            if isLonger(value, than: maximumLengths[field, default: 1000]) { throw fail(field, .tooLong) }
             let allowsNewlines = field == "incident.narrative"
             if value.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: allowsNewlines) }) {
                 throw fail(field, .controlCharacters)
@@ -137,7 +137,7 @@ public enum CaseDocumentCodec {
             longTexts += work.notes.map { ("work.notes.text", $0.text) } + [work.plan.map { ("work.plan", $0) }].compactMap { $0 }
             longTexts += work.followUps.compactMap { $0.note.map { ("work.followUps.note", $0) } }
             for referral in work.referrals {
-                if referral.organisation.count > 200 { throw fail("work.referrals.organisation", .tooLong) }
+                if isLonger(referral.organisation, than: 200) { throw fail("work.referrals.organisation", .tooLong) }
                 if referral.organisation.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: false) }) {
                     throw fail("work.referrals.organisation", .controlCharacters)
                 }
@@ -145,7 +145,7 @@ public enum CaseDocumentCodec {
             for followUp in work.followUps where ISODay.parse(followUp.due) == nil { throw fail("work.followUps.due", .invalidDate) }
         }
         for (field, value) in longTexts {
-            if value.count > 100_000 { throw fail(field, .tooLong) }
+            if isLonger(value, than: 100_000) { throw fail(field, .tooLong) }
             if value.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: true) }) { throw fail(field, .controlCharacters) }
         }
         for (field, value) in [("survivor.birthDate", document.survivor.birthDate), ("incident.date", document.incident.date)] {
@@ -157,10 +157,18 @@ public enum CaseDocumentCodec {
 
     /// Control characters (other than newline and tab in long text) and bidi overrides, which
     /// can disguise what a record says.
+    /// The control characters are exactly U+0000–U+001F and U+007F–U+009F (Unicode keeps the
+    /// category Cc closed), so this compares values instead of looking the category up.
     static func isForbidden(_ scalar: Unicode.Scalar, allowsNewlines: Bool) -> Bool {
-        if allowsNewlines, scalar == "\n" || scalar == "\t" || scalar == "\r" { return false }
-        if scalar.properties.generalCategory == .control { return true }
-        return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        let value = scalar.value
+        if allowsNewlines, value == 0x0A || value == 0x09 || value == 0x0D { return false }
+        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    /// Whether `text` has more than `limit` characters; counting characters walks grapheme
+    /// clusters, so only a text of more than `limit` bytes is counted (a character is at least one).
+    static func isLonger(_ text: String, than limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
     }
 
     /// The canonical bytes that get sealed (sorted keys, no nulls).

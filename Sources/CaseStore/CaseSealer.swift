@@ -3,7 +3,7 @@ import VaultCrypto
 
 /// Turns case documents into sealed rows and back, with the per-case data key wrapped by the
 /// case-wrapping key and the name blind index keyed separately.
-struct CaseSealer {
+struct CaseSealer: Sendable {
     /// Bytes kept of each blind-index HMAC: enough to avoid false matches at millions of
     /// names, short enough not to be a strong fingerprint on its own.
     static let blindIndexLength = 8

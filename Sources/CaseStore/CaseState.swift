@@ -63,7 +63,7 @@ enum CaseState {
     /// Checks a live case's plaintext metadata: its signature, who signed it, and (when
     /// `committed` is given) that the trail has not recorded more changes than the state knows.
     static func verify(code: String, status: CaseStatus, assignee: String?, version: Int, state: CaseStateSignature?,
-                       committed: Int?, directory: UserDirectory, vaultID: [UInt8]) throws {
+                       committed: Int?, directory: UserDirectory, vaultID: [UInt8], verified: VerifiedSignatures? = nil) throws {
         guard let state, let signer = directory.entry(state.signer) else { throw CaseStoreError.untrustedSignature(.caseState(code)) }
         let message = signedBytes(code: code, status: status, assignee: assignee, version: version, revision: state.revision,
                                   documentHash: state.documentHash, vaultID: vaultID)
@@ -72,7 +72,9 @@ enum CaseState {
         case .supervisor, .admin: true
         case .auditor: false
         }
-        guard allowed, let key = signer.signingPublicKey, Ed25519.isValidSignature(state.signature, for: message, publicKey: key) else {
+        guard allowed, let key = signer.signingPublicKey,
+              verified?.isValid(state.signature, for: message, publicKey: key) ?? Ed25519.isValidSignature(state.signature, for: message, publicKey: key)
+        else {
             throw CaseStoreError.untrustedSignature(.caseState(code))
         }
         if let committed, committed > state.revision { throw CaseStoreError.caseRolledBack(code) }

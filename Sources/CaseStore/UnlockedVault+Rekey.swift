@@ -55,14 +55,21 @@ extension UnlockedVault {
         let total = try storage.counts().openCases + storage.counts().closedCases
         var mutations: [StorageMutation] = []
         mutations.reserveCapacity(total + grants.count + 8)
-        try storage.forEachLiveCase { row in
-            guard let code = CaseCode(row.code), let sealed = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(row.code)) }
-            let dataKey = try oldSealer.dataKey(for: row, code: code)
-            let document = try oldSealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
-            mutations.append(.rewrapCase(code: row.code, keyVersion: newMeta.keyVersion, wrappedKey: try newSealer.wrap(dataKey, code: code),
-                                         nameTokens: try newSealer.nameTokens(document.survivor.name), version: row.version))
+        // Rows are re-wrapped a chunk at a time, side by side (`ParallelWork`): each needs only
+        // its own row and the two sealers.
+        var pending: [CaseRow] = []
+        func rewrapPending() throws {
+            mutations += try ParallelWork.map(pending.count) { [pending] in
+                try Self.rewrapped(pending[$0], from: oldSealer, to: newSealer)
+            }
+            pending.removeAll(keepingCapacity: true)
             progress?(mutations.count, total)
         }
+        try storage.forEachLiveCase { row in
+            pending.append(row)
+            if pending.count == Self.rekeyChunk { try rewrapPending() }
+        }
+        try rewrapPending()
         let rewrapped = mutations.count
         mutations += [.requireAllCases(keyVersion: newMeta.keyVersion), .setKeyVersion(newMeta.keyVersion), .retireAuditKey(retiredAudit)]
         mutations.append(.replaceKeySlot(try KeySlotSealer.seal(ring: newRing, exchange: keys.key(.exchange), user: user, role: role,
@@ -78,5 +85,18 @@ extension UnlockedVault {
         let rekeyed = try UnlockedVault(vault: try Vault(storage: storage, options: vault.options), user: user, role: role,
                                         keys: newRing, trust: trust, directory: directory)
         return (rekeyed, report)
+    }
+
+    /// Cases re-wrapped side by side between two progress reports.
+    static let rekeyChunk = 512
+
+    /// The mutation that re-wraps one case's data key under `newSealer` and rebuilds its name
+    /// index with the new name-index key; the document must open under `oldSealer` first.
+    private static func rewrapped(_ row: CaseRow, from oldSealer: CaseSealer, to newSealer: CaseSealer) throws -> StorageMutation {
+        guard let code = CaseCode(row.code), let sealed = row.document else { throw CaseStoreError.tamperedRecord(.caseFile(row.code)) }
+        let dataKey = try oldSealer.dataKey(for: row, code: code)
+        let document = try oldSealer.openDocument(sealed, code: code, version: row.version, dataKey: dataKey)
+        return .rewrapCase(code: row.code, keyVersion: newSealer.keyVersion, wrappedKey: try newSealer.wrap(dataKey, code: code),
+                           nameTokens: try newSealer.nameTokens(document.survivor.name), version: row.version)
     }
 }

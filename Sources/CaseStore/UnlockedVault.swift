@@ -20,6 +20,8 @@ public final class UnlockedVault {
     /// when it was opened, then the head each of its own writes signed. Nil only for a trail
     /// without any signed head (a new vault, the upgrade of a format-1 vault).
     var trustedHead: AuditPosition?
+    /// The case-state signatures this session has verified (`VerifiedSignatures`).
+    let verifiedStates = VerifiedSignatures()
 
     init(vault: Vault, user: String, role: Role, keys: KeyRing, trust: TrustAnchor, directory: UserDirectory) throws {
         self.vault = vault
@@ -87,7 +89,8 @@ public final class UnlockedVault {
     /// Checks a live case row's signed state, its document and its freshness against the trail.
     func verifyState(_ row: CaseRow) throws {
         try CaseState.verify(code: row.code, status: row.status, assignee: row.assignee, version: row.version, state: row.state,
-                             committed: row.committedRevision, directory: directoryForVerifying(row.state), vaultID: vaultID)
+                             committed: row.committedRevision, directory: directoryForVerifying(row.state), vaultID: vaultID,
+                             verified: verifiedStates)
         if let document = row.document { try CaseState.verifyDocument(document, state: row.state, code: row.code) }
     }
 
@@ -135,35 +138,37 @@ public final class UnlockedVault {
             try CaseDocumentCodec.validate(document, today: today, position: documents.count > 1 ? index + 1 : nil)
         }
         _ = try keys.key(.caseWrapping)
-        let sealer = sealer
-        let facts = try factsSealer
-        let day = ISODay.format(today)
-        let assignee = role == .caseworker ? user : nil
-        var mutations: [StorageMutation] = []
-        mutations.reserveCapacity(documents.count)
-        var codes: [CaseCode] = []
-        var taken = Set<CaseCode>()
-        for document in documents {
-            let code = try freshCode(excluding: taken)
-            taken.insert(code)
-            var (row, tokens) = try sealer.newRow(for: document, code: code, assignee: assignee, day: day)
-            row.state = try CaseState.sign(code: code.rawValue, status: .open, assignee: assignee, version: 1, revision: audited ? 1 : 0,
-                                           document: row.document ?? [], signer: user, key: signingKey, vaultID: vaultID)
-            mutations.append(.insertCase(row, nameTokens: tokens))
-            mutations.append(try facts.mutation(for: document, code: code.rawValue, version: 1, createdDay: day))
-            if audited { mutations.append(.appendAudit(try auditDraft(.caseCreate, caseCode: code.rawValue))) }
-            codes.append(code)
-            progress?(codes.count)
+        let sealing = NewCaseSealing(sealer: sealer, facts: try factsSealer, signingKey: signingKey, signer: user, vaultID: vaultID,
+                                     assignee: role == .caseworker ? user : nil, day: ISODay.format(today),
+                                     audit: audited ? try auditDraft(.caseCreate) : nil)
+        // A new code is checked by the store's UNIQUE constraint as the case is inserted; the
+        // rare code already taken (one in 10^6 with a million cases) seals the batch again
+        // under new codes, since every sealed part of a case is bound to its code.
+        for _ in 0..<Self.codeAttempts {
+            let codes = try freshCodes(documents.count)
+            do {
+                try commit(try sealing.mutations(documents, codes: codes, progress: progress) + extra)
+                return codes
+            } catch is CaseCodeTaken {
+                continue
+            }
         }
-        try commit(mutations + extra)
-        return codes
+        throw CaseStoreError.storageFailure(.nothingWritten)
     }
 
-    private func freshCode(excluding taken: Set<CaseCode>) throws -> CaseCode {
-        while true {
+    /// Batches sealed again under new codes before a create gives up.
+    static let codeAttempts = 8
+
+    /// `count` distinct codes: random ones (or the demo vault's sequence).
+    private func freshCodes(_ count: Int) throws -> [CaseCode] {
+        var codes: [CaseCode] = []
+        codes.reserveCapacity(count)
+        var taken = Set<CaseCode>(minimumCapacity: count)
+        while codes.count < count {
             let code = try vault.options.caseCodes?.next() ?? CaseCode.random()
-            if !taken.contains(code), try !storage.codeExists(code.rawValue) { return code }
+            if taken.insert(code).inserted { codes.append(code) }
         }
+        return codes
     }
 
     /// The case row, its signed state verified (see `verifyState`).
@@ -269,25 +274,30 @@ public final class UnlockedVault {
         try verified(try storage.listings(codes: nil).filter { assignee == nil || $0.summary.assignee == assignee })
     }
 
+    /// The summaries of `listings` once each one's signed state is verified, the signatures
+    /// checked side by side (`ParallelWork`): a search can match a thousand cases.
     private func verified(_ listings: [CaseListing]) throws -> [CaseSummary] {
-        for listing in listings {
-            let summary = listing.summary
+        let held = directory
+        let signers = listings.contains { $0.state.map { held.entry($0.signer) == nil } ?? false } ? try currentDirectory() : held
+        let vaultID = vaultID, verifiedStates = verifiedStates
+        _ = try ParallelWork.map(listings.count) { index in
+            let listing = listings[index], summary = listing.summary
             try CaseState.verify(code: summary.code, status: summary.status, assignee: summary.assignee, version: summary.version,
-                                 state: listing.state, committed: listing.committedRevision,
-                                 directory: directoryForVerifying(listing.state), vaultID: vaultID)
+                                 state: listing.state, committed: listing.committedRevision, directory: signers, vaultID: vaultID,
+                                 verified: verifiedStates)
         }
         return listings.map(\.summary)
     }
 
     /// Cases whose survivor name contains every word of `name`, in any script or spelling
     /// that folds the same way (see `NameFolding`), only those assigned to `assignee` when it is
-    /// given; each one's signed state is verified.
+    /// given; each one's signed state is verified. The search is recorded (with its number of
+    /// matches) before anything is returned.
     public func findCases(name: String, assignedTo assignee: String? = nil) throws -> [CaseSummary] {
         let tokens = try sealer.nameTokens(name)
-        let codes = tokens.isEmpty ? [] : Set(try storage.codes(withAllTokens: tokens))
-        try commit([.appendAudit(auditDraft(.caseFind, details: ["matches": String(codes.count)]))])
-        let matches = codes.isEmpty ? [] : try storage.listings(codes: codes).filter { assignee == nil || $0.summary.assignee == assignee }
-        return try verified(matches).sorted { $0.code < $1.code }
+        let matches = tokens.isEmpty ? [] : try storage.listings(withAllTokens: tokens)
+        try commit([.appendAudit(auditDraft(.caseFind, details: ["matches": String(matches.count)]))])
+        return try verified(matches.filter { assignee == nil || $0.summary.assignee == assignee }).sorted { $0.code < $1.code }
     }
 
     /// Erases a case by crypto-shredding: its wrapped data key, every sealed version, its name

@@ -26,17 +26,19 @@ extension PostgresMutations {
 
     /// Inserts a case row with everything stored under it, in one statement (a copy moves
     /// thousands of cases): the database gives the case its id, and the earlier versions, name
-    /// tokens and facts are inserted under that id. Arrays travel as parameters.
+    /// tokens and facts are inserted under that id. Arrays travel as parameters. A code already
+    /// stored inserts nothing and throws `CaseCodeTaken`.
     static func insertCase(_ stored: StoredCase, _ session: PostgresSession) throws {
         let row = stored.row
         let state = row.state
         let facts = stored.facts.map { [$0] } ?? []
-        try session.query("""
+        let inserted = try session.execute("""
             WITH c AS (
                 INSERT INTO cases (\(unescaped: PostgresVaultStorage.caseColumns))
                 VALUES (\(row.code), \(row.status.rawValue), \(row.assignee), \(row.createdDay), \(row.updatedDay), \(row.keyVersion),
                         \(row.wrappedKey?.bytea), \(row.version), \(row.document?.bytea), \(state?.revision ?? 0), \(state?.signer),
                         \(state?.documentHash.bytea), \(state?.signature.bytea))
+                ON CONFLICT (code) DO NOTHING
                 RETURNING id
             ), history AS (
                 INSERT INTO case_history (case_id, version, document)
@@ -46,11 +48,14 @@ extension PostgresMutations {
             ), tokens AS (
                 INSERT INTO name_index (token, case_id)
                 SELECT t.token, c.id FROM c, unnest(\(stored.nameTokens.map(\.bytea))::bytea[]) AS t(token) ON CONFLICT DO NOTHING
+            ), facts AS (
+                INSERT INTO case_facts (case_id, case_version, sealed)
+                SELECT c.id, f.version, f.sealed FROM c, unnest(\(facts.map { Int64($0.version) })::bigint[], \(facts.map(\.sealed.bytea))::bytea[])
+                    AS f(version, sealed)
             )
-            INSERT INTO case_facts (case_id, case_version, sealed)
-            SELECT c.id, f.version, f.sealed FROM c, unnest(\(facts.map { Int64($0.version) })::bigint[], \(facts.map(\.sealed.bytea))::bytea[])
-                AS f(version, sealed)
+            SELECT id FROM c
             """)
+        guard inserted == 1 else { throw CaseCodeTaken() }
     }
 
     static func putDraft(user: String, updatedDay: String, sealed: [UInt8], _ session: PostgresSession) throws {

@@ -53,31 +53,36 @@ extension PostgresVaultStorage {
     /// Most recently changed first: by day, then by the newest change in the trail (cases with
     /// none last, as NULL sorts in SQLite), then by id.
     public func listings(codes: Set<String>?) throws -> [CaseListing] {
-        var query: PostgresQuery = """
-            SELECT code, status, assignee, created_day, updated_day, version, state_revision, state_signer,
-                   state_document_hash, state_signature, \(unescaped: Self.committedRevisionColumn)
-            FROM cases WHERE status <> 'erased'
-            """
+        var query: PostgresQuery = "SELECT \(unescaped: Self.listingColumns) FROM cases WHERE status <> 'erased'"
         if let codes {
             query.sql += " AND code = ANY($1)"
             query.binds.append(Array(codes))
         }
         query.sql += " ORDER BY updated_day DESC, \(Self.lastChangeColumn) DESC NULLS LAST, id DESC"
-        return try session.query(query).allRows.map {
-            CaseListing(summary: CaseSummary(code: try $0.value(0), status: try $0.raw(1, as: CaseStatus.self), assignee: try $0.value(2),
-                                             createdDay: try $0.value(3), updatedDay: try $0.value(4), version: try $0.value(5)),
-                        state: try $0.state(from: 6), committedRevision: try $0.value(10))
-        }
+        return try session.query(query).allRows.map(Self.listing)
     }
 
-    public func codes(withAllTokens tokens: [[UInt8]]) throws -> [String] {
+    /// One query: the name index's matches for every distinct token, with their listing columns.
+    public func listings(withAllTokens tokens: [[UInt8]]) throws -> [CaseListing] {
         let distinct = Array(Set(tokens))
         guard !distinct.isEmpty else { return [] }
         return try session.query("""
-            SELECT code FROM cases WHERE status <> 'erased' AND id IN (
+            SELECT \(unescaped: Self.listingColumns) FROM cases WHERE status <> 'erased' AND id IN (
                 SELECT case_id FROM name_index WHERE token = ANY(\(distinct.map(\.bytea))) GROUP BY case_id HAVING count(*) = \(distinct.count))
             ORDER BY code
-            """).allRows.map { try $0.value(0) }
+            """).allRows.map(Self.listing)
+    }
+
+    /// The columns of a `CaseListing`, in the order `listing` reads them.
+    private static let listingColumns = """
+        code, status, assignee, created_day, updated_day, version, state_revision, state_signer,
+        state_document_hash, state_signature, \(committedRevisionColumn)
+        """
+
+    private static func listing(_ row: PostgresRandomAccessRow) throws -> CaseListing {
+        CaseListing(summary: CaseSummary(code: try row.value(0), status: try row.raw(1, as: CaseStatus.self), assignee: try row.value(2),
+                                         createdDay: try row.value(3), updatedDay: try row.value(4), version: try row.value(5)),
+                    state: try row.state(from: 6), committedRevision: try row.value(10))
     }
 
     public func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws {

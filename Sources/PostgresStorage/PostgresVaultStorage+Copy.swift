@@ -145,7 +145,12 @@ extension PostgresVaultStorage {
                 INSERT INTO login_failures (user_name, failures, last_failure_at) VALUES (\(user), \(failures.failures), \(failures.lastFailureAt))
                 """)
         case .storedCase(let stored):
-            try PostgresMutations.insertCase(stored, session)
+            do {
+                try PostgresMutations.insertCase(stored, session)
+            } catch is CaseCodeTaken {
+                // Only into an empty database: another writer is filling it.
+                throw CaseStoreError.storageFailure(.engine)
+            }
         case .statisticsPolicy(let policy):
             try PostgresMutations.putPolicy(policy, session)
         case .signedSetting(let name, let setting):

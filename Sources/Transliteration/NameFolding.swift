@@ -24,6 +24,11 @@ public enum NameFolding {
 
     /// The folded words of a name, in order, without duplicates.
     public static func words(_ text: String) -> [String] {
+        NameFoldingFastPath.words(text) ?? generalWords(text)
+    }
+
+    /// `words` for any text, step by step as the type's comment lists them.
+    static func generalWords(_ text: String) -> [String] {
         var expanded = ""
         for character in text.precomposedStringWithCanonicalMapping {
             expanded += ligatures[character] ?? String(character)

@@ -50,7 +50,7 @@ final class RekeyTests: XCTestCase {
         XCTAssertThrowsError(try oldSealer.dataKey(for: newCase, code: after)) {
             XCTAssertEqual($0 as? CaseStoreError, .tamperedRecord(.caseFile(after.rawValue)))
         }
-        XCTAssertEqual(try vault.storage.codes(withAllTokens: oldSealer.nameTokens("Posle Rekey")), [], "the old name-index key matches nothing new")
+        XCTAssertEqual(try vault.storage.listings(withAllTokens: oldSealer.nameTokens("Posle Rekey")).map(\.summary.code), [], "the old name-index key matches nothing new")
 
         // Nor does her old audit key open audit details written after the rekey, while the
         // current audit key opens the details of the whole trail.

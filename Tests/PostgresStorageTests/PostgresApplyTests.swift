@@ -59,8 +59,8 @@ final class PostgresApplyTests: XCTestCase {
         let row = try XCTUnwrap(storage.caseRow(code: "K1"))
         XCTAssertEqual(row.committedRevision, 1)
         XCTAssertEqual(row.document, [1, 1])
-        XCTAssertEqual(try storage.codes(withAllTokens: [[0xAA], [0xBB], [0xAA]]), ["K1"])
-        XCTAssertEqual(try storage.codes(withAllTokens: [[0xAA], [0xCC]]), [])
+        XCTAssertEqual(try storage.listings(withAllTokens: [[0xAA], [0xBB], [0xAA]]).map(\.summary.code), ["K1"])
+        XCTAssertEqual(try storage.listings(withAllTokens: [[0xAA], [0xCC]]).map(\.summary.code), [])
         XCTAssertEqual(try storage.auditHead()?.seq, 1)
         XCTAssertEqual(try storage.newestAuditHead()?.signer, "ana")
 
@@ -69,7 +69,7 @@ final class PostgresApplyTests: XCTestCase {
             .setCaseState(code: "K1", status: .closed, assignee: nil, state: state(2), updatedDay: "2026-03-02", replacing: 0),
         ], after: 1, appending: [(.caseUpdate, "K1"), (.caseClose, "K1")]))
         XCTAssertEqual(try storage.history(code: "K1"), [HistoryRow(version: 1, document: [1, 1])])
-        XCTAssertEqual(try storage.codes(withAllTokens: [[0xCC]]), ["K1"])
+        XCTAssertEqual(try storage.listings(withAllTokens: [[0xCC]]).map(\.summary.code), ["K1"])
         let changed = try XCTUnwrap(storage.caseRow(code: "K1"))
         XCTAssertEqual(changed.status, .closed)
         XCTAssertEqual(changed.state?.revision, 2)
@@ -105,7 +105,7 @@ final class PostgresApplyTests: XCTestCase {
         assertThrows(.caseNotFound("K9"), batch([gender, .putFacts(code: "K9", caseVersion: 1, sealed: [1])]))
         assertThrows(.unknownUser("zora"), batch([gender, .setUserDisabled(user: "zora", disabled: true)]))
         assertThrows(.storageFailure(.engine), batch([gender, .appendAudit(draft)]))
-        assertThrows(.storageFailure(.engine), batch([gender, newCase("K1")]))
+        XCTAssertThrowsError(try storage.apply(batch([gender, newCase("K1")])), "a taken code") { XCTAssertTrue($0 is CaseCodeTaken, "\($0)") }
         XCTAssertEqual(try storage.grammaticalGenders(), [:])
         XCTAssertEqual(try storage.auditHead()?.seq, 1)
         XCTAssertEqual(try storage.caseRow(code: "K1")?.version, 1)

@@ -2,7 +2,7 @@ import VaultCrypto
 
 /// Seals each case's statistics facts under the statistics key, bound to the vault, the case
 /// code and the case version they were made for, and opens them again for a statistics reader.
-struct FactsSealer {
+struct FactsSealer: Sendable {
     let vaultID: [UInt8]
     let key: SecretBytes
 

@@ -76,13 +76,14 @@ public final class InMemoryVaultStorage: VaultStorage, @unchecked Sendable {
         }
     }
 
-    public func codes(withAllTokens tokens: [[UInt8]]) throws -> [String] {
+    public func listings(withAllTokens tokens: [[UInt8]]) throws -> [CaseListing] {
         guard !tokens.isEmpty else { return [] }
-        return try read { tables in
+        let codes = try read { tables in
             tables.cases.values.filter { stored in
                 stored.row.status != .erased && tokens.allSatisfy { stored.nameTokens.contains($0) }
-            }.map(\.row.code).sorted()
+            }.map(\.row.code)
         }
+        return try listings(codes: Set(codes)).sorted { $0.summary.code < $1.summary.code }
     }
 
     public func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws {
@@ -253,7 +254,7 @@ public final class InMemoryVaultStorage: VaultStorage, @unchecked Sendable {
         case .clearLoginFailures(let user):
             tables.loginFailures[user] = nil
         case .insertCase(let row, let tokens):
-            guard tables.caseIDs[row.code] == nil else { throw CaseStoreError.storageFailure(.engine) }
+            guard tables.caseIDs[row.code] == nil else { throw CaseCodeTaken() }
             tables.cases[tables.nextCaseID] = StoredCase(row: row, history: [], nameTokens: tokens, facts: nil)
             tables.caseIDs[row.code] = tables.nextCaseID
             tables.nextCaseID += 1

@@ -52,8 +52,22 @@ final class SQLiteVaultStorage: LocalVaultFile {
         }
     }
 
+    /// Runs `body` in one deferred (read) transaction on the connection. Not GRDB's `read`: that
+    /// switches `PRAGMA query_only` on and off around each read, and SQLite expires every prepared
+    /// statement when a flag pragma changes, so each read would compile its statements again.
+    /// The bodies are this type's own queries, none of which writes.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.mapErrors { try queue.read(body) }
+        try Self.mapErrors {
+            try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw CaseStoreError.storageFailure(.engine) }
+                return result
+            }
+        }
     }
 
     func meta() throws -> VaultMetaRow? {
@@ -225,25 +239,33 @@ final class SQLiteVaultStorage: LocalVaultFile {
         let selected = codes.map { " AND code IN (\(Array(repeating: "?", count: $0.count).joined(separator: ", ")))" } ?? ""
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT code, status, assignee, created_day, updated_day, version,
-                       state_revision, state_signer, state_document_hash, state_signature, \(Self.committedRevisionColumn) FROM cases
+                SELECT \(Self.listingColumns) FROM cases
                 WHERE status != 'erased'\(selected) ORDER BY updated_day DESC, \(Self.lastChangeColumn) DESC, id DESC
-                """, arguments: StatementArguments(codes ?? [])).map {
-                guard let status = CaseStatus(rawValue: $0[1]) else { throw CaseStoreError.corruptVault }
-                return CaseListing(summary: CaseSummary(code: $0[0], status: status, assignee: $0[2], createdDay: $0[3],
-                                                        updatedDay: $0[4], version: $0[5]),
-                                   state: Self.state($0, from: 6), committedRevision: $0[10])
-            }
+                """, arguments: StatementArguments(codes ?? [])).map(Self.listing)
         }
     }
 
-    func codes(withAllTokens tokens: [[UInt8]]) throws -> [String] {
+    /// The columns of a `CaseListing`, in the order `listing` reads them.
+    private static let listingColumns = """
+        code, status, assignee, created_day, updated_day, version,
+        state_revision, state_signer, state_document_hash, state_signature, \(committedRevisionColumn)
+        """
+
+    private static func listing(_ row: Row) throws -> CaseListing {
+        guard let status = CaseStatus(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
+        return CaseListing(summary: CaseSummary(code: row[0], status: status, assignee: row[2], createdDay: row[3],
+                                                updatedDay: row[4], version: row[5]),
+                           state: state(row, from: 6), committedRevision: row[10])
+    }
+
+    /// One query: the name index's matches for every token, with their listing columns.
+    func listings(withAllTokens tokens: [[UInt8]]) throws -> [CaseListing] {
         guard !tokens.isEmpty else { return [] }
         let intersection = Array(repeating: "SELECT case_id FROM name_index WHERE token = ?", count: tokens.count)
             .joined(separator: " INTERSECT ")
-        let sql = "SELECT code FROM cases WHERE status != 'erased' AND id IN (\(intersection)) ORDER BY code"
+        let sql = "SELECT \(Self.listingColumns) FROM cases WHERE status != 'erased' AND id IN (\(intersection)) ORDER BY code"
         return try read { db in
-            try String.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(tokens.map { Data($0) }))
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(tokens.map { Data($0) })).map(Self.listing)
         }
     }
 
@@ -346,10 +368,10 @@ final class SQLiteVaultStorage: LocalVaultFile {
 
     func forEachAuditEntry(after seq: Int64, _ body: (AuditEntryRow, AuditHeadRow?) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT a.seq, a.at, a.actor, a.action, a.case_code, a.outcome, a.payload, a.hash, h.signer, h.directory_revision, h.signature
                 FROM audit_log a LEFT JOIN audit_heads h ON h.seq = a.seq WHERE a.seq > ? ORDER BY a.seq
-                """, arguments: [seq])
+                """), arguments: [seq])
             while let row = try rows.next() {
                 let entry = Self.auditRow(row)
                 let signer: String? = row[8]
@@ -363,12 +385,12 @@ final class SQLiteVaultStorage: LocalVaultFile {
     }
 
     func auditEntryHash(seq: Int64) throws -> [UInt8]? {
-        try read { db in try Data.fetchOne(db, sql: "SELECT hash FROM audit_log WHERE seq = ?", arguments: [seq]).map { Array($0) } }
+        try read { db in try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit_log WHERE seq = ?"), arguments: [seq]).map { Array($0) } }
     }
 
     func newestAuditHead() throws -> AuditHeadRow? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, signer, directory_revision, signature FROM audit_heads ORDER BY seq DESC LIMIT 1")
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, signer, directory_revision, signature FROM audit_heads ORDER BY seq DESC LIMIT 1"))
                 .map(Self.headRow)
         }
     }
@@ -398,7 +420,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
     /// holds and the audit head it chained from.
     private static func check(_ batch: StorageBatch, _ db: Database) throws {
         if let keyVersion = batch.keyVersion {
-            guard try Int.fetchOne(db, sql: "SELECT key_version FROM vault_meta") == keyVersion else { throw CaseStoreError.keysRotated }
+            guard try Int.fetchOne(db.cachedStatement(sql: "SELECT key_version FROM vault_meta")) == keyVersion else { throw CaseStoreError.keysRotated }
         }
         if let audit = batch.audit {
             let head = try auditHead(db)
@@ -482,11 +504,16 @@ final class SQLiteVaultStorage: LocalVaultFile {
         case .clearLoginFailures(let user):
             try db.execute(sql: "DELETE FROM login_failures WHERE user_name = ?", arguments: [user])
         case .insertCase(let row, let tokens):
-            try db.cachedStatement(sql: "INSERT INTO cases (\(caseColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .execute(arguments: StatementArguments([
-                    row.code, row.status.rawValue, row.assignee, row.createdDay, row.updatedDay, row.keyVersion,
-                    row.wrappedKey.map { Data($0) }, row.version, row.document.map { Data($0) },
-                ] + stateArguments(row.state)))
+            do {
+                try db.cachedStatement(sql: "INSERT INTO cases (\(caseColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .execute(arguments: StatementArguments([
+                        row.code, row.status.rawValue, row.assignee, row.createdDay, row.updatedDay, row.keyVersion,
+                        row.wrappedKey.map { Data($0) }, row.version, row.document.map { Data($0) },
+                    ] + stateArguments(row.state)))
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                // `code` is the only UNIQUE column of `cases` (the id is its primary key).
+                throw CaseCodeTaken()
+            }
             try insertTokens(tokens, caseID: db.lastInsertedRowID, db)
         case .replaceDocument(let code, let version, let document, let updatedDay, let tokens):
             let id = try liveCaseID(code, db)
@@ -551,7 +578,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
     }
 
     static func liveCaseID(_ code: String, _ db: Database) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE code = ? AND status != 'erased'", arguments: [code]) else {
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM cases WHERE code = ? AND status != 'erased'"), arguments: [code]) else {
             throw CaseStoreError.caseNotFound(code)
         }
         return id

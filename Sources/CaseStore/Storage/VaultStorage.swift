@@ -38,8 +38,9 @@ public protocol VaultStorage: AnyObject {
     /// of them most recently changed first, or those of `codes` in no set order.
     func listings(codes: Set<String>?) throws -> [CaseListing]
 
-    /// Codes of cases that carry every one of `tokens` in their name index.
-    func codes(withAllTokens tokens: [[UInt8]]) throws -> [String]
+    /// The listings of the live cases that carry every one of `tokens` in their name index, by
+    /// code: a search's matches with their summaries, in one query.
+    func listings(withAllTokens tokens: [[UInt8]]) throws -> [CaseListing]
     /// Every case row that is not erased, in id order.
     func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws
     /// Every live case's statistics row, in id order: its code and current version beside the

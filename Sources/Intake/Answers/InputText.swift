@@ -20,13 +20,16 @@ enum InputText {
         guard !text.unicodeScalars.contains(where: { isForbidden($0, multiline: multiline) }) else {
             throw .forbiddenCharacters
         }
-        guard text.count <= limit else { throw .tooLong(limit: limit) }
+        // A character is at least one byte: only a text of more than `limit` bytes is counted.
+        guard text.utf8.count <= limit || text.count <= limit else { throw .tooLong(limit: limit) }
         return text
     }
 
+    /// Category Cc is exactly U+0000–U+001F and U+007F–U+009F, so values are compared instead of
+    /// looking the category up for every character.
     static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
-        if multiline, scalar == "\n" || scalar == "\t" { return false }
-        if scalar.properties.generalCategory == .control { return true }
-        return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        let value = scalar.value
+        if multiline, value == 0x0A || value == 0x09 { return false }
+        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 }
