@@ -128,7 +128,7 @@ public enum CaseDocumentCodec {
             if field == "survivor.name", value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw fail(field, .empty) }
             if isLonger(value, than: maximumLengths[field, default: 1000]) { throw fail(field, .tooLong) }
             let allowsNewlines = field == "incident.narrative"
-            if value.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: allowsNewlines) }) {
+            if containsForbidden(value, allowsNewlines: allowsNewlines) {
                 throw fail(field, .controlCharacters)
             }
         }
@@ -138,7 +138,7 @@ public enum CaseDocumentCodec {
             longTexts += work.followUps.compactMap { $0.note.map { ("work.followUps.note", $0) } }
             for referral in work.referrals {
                 if isLonger(referral.organisation, than: 200) { throw fail("work.referrals.organisation", .tooLong) }
-                if referral.organisation.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: false) }) {
+                if containsForbidden(referral.organisation, allowsNewlines: false) {
                     throw fail("work.referrals.organisation", .controlCharacters)
                 }
             }
@@ -146,7 +146,7 @@ public enum CaseDocumentCodec {
         }
         for (field, value) in longTexts {
             if isLonger(value, than: 100_000) { throw fail(field, .tooLong) }
-            if value.unicodeScalars.contains(where: { isForbidden($0, allowsNewlines: true) }) { throw fail(field, .controlCharacters) }
+            if containsForbidden(value, allowsNewlines: true) { throw fail(field, .controlCharacters) }
         }
         for (field, value) in [("survivor.birthDate", document.survivor.birthDate), ("incident.date", document.incident.date)] {
             guard let value else { continue }
@@ -155,14 +155,26 @@ public enum CaseDocumentCodec {
         }
     }
 
-    /// Control characters (other than newline and tab in long text) and bidi overrides, which
-    /// can disguise what a record says.
-    /// The control characters are exactly U+0000–U+001F and U+007F–U+009F (Unicode keeps the
-    /// category Cc closed), so this compares values instead of looking the category up.
-    static func isForbidden(_ scalar: Unicode.Scalar, allowsNewlines: Bool) -> Bool {
-        let value = scalar.value
-        if allowsNewlines, value == 0x0A || value == 0x09 || value == 0x0D { return false }
-        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    /// Whether `text` has a control character (other than newline, tab and carriage return in long
+    /// text) or a bidi override or isolate, which can disguise what a record says. Found in the
+    /// UTF-8 bytes without decoding them: the controls (Unicode's closed category Cc) are one byte
+    /// below 0x20, 0x7F, or C2 80–C2 9F; the direction marks are E2 80 AA–AE and E2 81 A6–A9. A
+    /// narrative of a thousand characters is one pass over its bytes.
+    static func containsForbidden(_ text: String, allowsNewlines: Bool) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x0A, 0x09, 0x0D: if !allowsNewlines { return true }
+            case 0x00..<0x20, 0x7F: return true
+            case 0xC2: if let next = utf8.next(), (0x80...0x9F).contains(next) { return true }
+            case 0xE2:
+                guard let second = utf8.next(), let third = utf8.next() else { return false }
+                if second == 0x80, (0xAA...0xAE).contains(third) { return true }
+                if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Whether `text` has more than `limit` characters; counting characters walks grapheme

@@ -1,8 +1,9 @@
 @testable import CaseStore
 import XCTest
 
-/// Validation compares scalar values instead of looking up each character's Unicode category and
-/// counts characters only past the byte limit: both must decide exactly as the definitions do.
+/// Validation finds forbidden characters in UTF-8 bytes instead of looking up each character's
+/// Unicode category, and counts characters only past the byte limit: both must decide exactly as
+/// the definitions do.
 final class ForbiddenCharacterTests: XCTestCase {
     private func byDefinition(_ scalar: Unicode.Scalar, allowsNewlines: Bool) -> Bool {
         if allowsNewlines, scalar == "\n" || scalar == "\t" || scalar == "\r" { return false }
@@ -16,13 +17,24 @@ final class ForbiddenCharacterTests: XCTestCase {
             guard let scalar = Unicode.Scalar(value) else { continue }
             for allowsNewlines in [false, true] {
                 let expected = byDefinition(scalar, allowsNewlines: allowsNewlines)
-                if CaseDocumentCodec.isForbidden(scalar, allowsNewlines: allowsNewlines) != expected {
+                let text = "a\(Character(scalar))ђ"
+                if CaseDocumentCodec.containsForbidden(text, allowsNewlines: allowsNewlines) != expected {
                     XCTFail("U+\(String(value, radix: 16)) allowsNewlines=\(allowsNewlines): expected \(expected)")
                 }
                 if expected { forbidden += 1 }
             }
         }
         XCTAssertEqual(forbidden, (65 + 9) * 2 - 3, "the 65 controls and 9 direction marks, three allowed in long text")
+    }
+
+    func testAForbiddenCharacterIsFoundAnywhereInALongText() {
+        let narrative = String(repeating: "Ђорђевић, Šarić — ", count: 60)
+        XCTAssertFalse(CaseDocumentCodec.containsForbidden(narrative + "\n\t" + narrative, allowsNewlines: true))
+        XCTAssertTrue(CaseDocumentCodec.containsForbidden(narrative + "\n", allowsNewlines: false))
+        for mark in ["\u{202E}", "\u{2066}", "\u{0085}", "\u{7F}", "\u{0}"] {
+            XCTAssertTrue(CaseDocumentCodec.containsForbidden(narrative + mark + narrative, allowsNewlines: true), mark.debugDescription)
+        }
+        XCTAssertFalse(CaseDocumentCodec.containsForbidden("\u{2029}\u{200F}\u{00A0}", allowsNewlines: false), "other marks are not refused here")
     }
 
     func testLengthIsCountedInCharactersNotBytes() {
