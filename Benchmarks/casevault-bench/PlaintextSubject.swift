@@ -196,6 +196,7 @@ final class PlaintextSubject: BenchSubject {
         try (writer ?? queue).writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 var auditHead: (seq: Int64, hash: [UInt8])?
+                var inserted: (code: String, id: Int64)?
                 for mutation in mutations {
                     switch mutation {
                     case .insertCase(let row, let tokens):
@@ -204,12 +205,17 @@ final class PlaintextSubject: BenchSubject {
                             row.wrappedKey.map { Data($0) }, row.version, row.document.map { Data($0) },
                         ])
                         let caseID = db.lastInsertedRowID
-                        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO name_index (token, case_id) VALUES (?, ?)")
-                        for token in tokens { try statement.execute(arguments: [Data(token), caseID]) }
+                        inserted = (row.code, caseID)
+                        if !tokens.isEmpty {
+                            let values = Array(repeating: "(?, ?)", count: tokens.count).joined(separator: ", ")
+                            try db.cachedStatement(sql: "INSERT OR IGNORE INTO name_index (token, case_id) VALUES \(values)")
+                                .execute(arguments: StatementArguments(tokens.flatMap { token -> [(any DatabaseValueConvertible)?] in [Data(token), caseID] }))
+                        }
                     case .putFacts(let code, let caseVersion, let bytes):
-                        // As SQLiteVaultStorage: the live case's id, then the row.
-                        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM cases WHERE code = ? AND status != 'erased'"),
-                                                          arguments: [code]) else { throw BenchError("case \(code) missing") }
+                        // As SQLiteVaultStorage: the id of the case the batch just inserted, else a look-up.
+                        let known = inserted.flatMap { $0.code == code ? $0.id : nil }
+                        guard let id = try known ?? Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM cases WHERE code = ? AND status != 'erased'"),
+                                                                    arguments: [code]) else { throw BenchError("case \(code) missing") }
                         try db.cachedStatement(sql: "INSERT OR REPLACE INTO case_facts (case_id, case_version, sealed) VALUES (?, ?, ?)")
                             .execute(arguments: [id, caseVersion, Data(bytes)])
                     case .appendAudit(let draft):

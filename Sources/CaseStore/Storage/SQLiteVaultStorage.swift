@@ -404,7 +404,8 @@ final class SQLiteVaultStorage: LocalVaultFile {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try Self.check(batch, db)
-                    for mutation in batch.mutations { try Self.apply(mutation, db) }
+                    var inserted: InsertedCase?
+                    for mutation in batch.mutations { try Self.apply(mutation, db, inserted: &inserted) }
                     if let audit = batch.audit { try Self.append(audit, db) }
                     return .commit
                 }
@@ -442,6 +443,17 @@ final class SQLiteVaultStorage: LocalVaultFile {
     }
 
     static func apply(_ mutation: StorageMutation, _ db: Database) throws {
+        var inserted: InsertedCase?
+        try apply(mutation, db, inserted: &inserted)
+    }
+
+    /// The case the batch inserted last: its facts follow it in the batch and need its id.
+    struct InsertedCase {
+        let code: String
+        let id: Int64
+    }
+
+    private static func apply(_ mutation: StorageMutation, _ db: Database, inserted: inout InsertedCase?) throws {
         switch mutation {
         case .insertMeta(let meta):
             try db.execute(sql: """
@@ -479,7 +491,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
             try db.execute(sql: "INSERT OR REPLACE INTO user_profiles (user_name, grammatical_gender) VALUES (?, ?)",
                            arguments: [user, gender.rawValue])
         case .putFacts(let code, let caseVersion, let sealed):
-            let id = try liveCaseID(code, db)
+            let id = try inserted.flatMap { $0.code == code ? $0.id : nil } ?? liveCaseID(code, db)
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO case_facts (case_id, case_version, sealed) VALUES (?, ?, ?)")
                 .execute(arguments: [id, caseVersion, Data(sealed)])
         case .putStatisticsPolicy(let row):
@@ -514,6 +526,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
                 // `code` is the only UNIQUE column of `cases` (the id is its primary key).
                 throw CaseCodeTaken()
             }
+            inserted = InsertedCase(code: row.code, id: db.lastInsertedRowID)
             try insertTokens(tokens, caseID: db.lastInsertedRowID, db)
         case .replaceDocument(let code, let version, let document, let updatedDay, let tokens):
             let id = try liveCaseID(code, db)
@@ -584,9 +597,12 @@ final class SQLiteVaultStorage: LocalVaultFile {
         return id
     }
 
+    /// One statement for a name's tokens (cached per count; a name has a few words).
     static func insertTokens(_ tokens: [[UInt8]], caseID: Int64, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO name_index (token, case_id) VALUES (?, ?)")
-        for token in tokens { try statement.execute(arguments: [Data(token), caseID]) }
+        guard !tokens.isEmpty else { return }
+        let values = Array(repeating: "(?, ?)", count: tokens.count).joined(separator: ", ")
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO name_index (token, case_id) VALUES \(values)")
+            .execute(arguments: StatementArguments(tokens.flatMap { token -> [(any DatabaseValueConvertible)?] in [Data(token), caseID] }))
     }
 
     func counts() throws -> StorageCounts {
