@@ -51,21 +51,23 @@ public enum CaseDocumentCodec {
         if let object = try? JSONSerialization.jsonObject(with: Data(trimmed)) {
             return [try decode(object: object, position: 1, today: today)]
         }
-        var documents: [CaseDocument] = []
-        for line in Data(trimmed).split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let lineData = Data(line)
-            if lineData.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            let position = documents.count + 1
-            guard let object = try? JSONSerialization.jsonObject(with: lineData) else {
-                throw CaseStoreError.invalidDocument(position: position, field: "", rule: .notJSON)
+        // JSON Lines: the documents are parsed and checked side by side (`ParallelWork`); the
+        // first bad one by position is the one reported.
+        let lines = Data(trimmed).split(separator: 0x0A, omittingEmptySubsequences: false).map { Data($0) }
+            .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
+        if lines.isEmpty { throw CaseStoreError.invalidDocument(position: nil, field: "", rule: .notJSON) }
+        return try ParallelWork.map(lines.count) { index in
+            guard let object = try? JSONSerialization.jsonObject(with: lines[index]) else {
+                throw CaseStoreError.invalidDocument(position: index + 1, field: "", rule: .notJSON)
             }
-            documents.append(try decode(object: object, position: position, today: today))
+            return try decode(object: object, position: index + 1, today: today)
         }
-        if documents.isEmpty { throw CaseStoreError.invalidDocument(position: nil, field: "", rule: .notJSON) }
-        return documents
     }
 
-    /// Checks one parsed JSON value and turns it into a validated document.
+    /// Checks one parsed JSON value and turns it into a validated document. The checked object is
+    /// written out again and that is decoded, never the input bytes themselves: with a key given
+    /// twice, `JSONSerialization` keeps the last and `JSONDecoder` the first, so decoding the input
+    /// would store a value the check never saw (`CaseDocumentCodecTests.testDuplicatedKeysDecodeAsChecked`).
     static func decode(object: Any, position: Int?, today: Date) throws -> CaseDocument {
         func fail(_ field: String, _ rule: DocumentRule) -> CaseStoreError {
             .invalidDocument(position: position, field: field, rule: rule)

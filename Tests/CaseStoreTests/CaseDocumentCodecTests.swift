@@ -23,6 +23,26 @@ final class CaseDocumentCodecTests: XCTestCase {
         XCTAssertNil(try decode(one)[0].incident.type)
     }
 
+    /// With a key given twice, every form of input stores what the key check saw (the parsers
+    /// disagree on which copy wins, so the checked object is what gets decoded).
+    func testDuplicatedKeysDecodeAsChecked() throws {
+        let twice = #"{"survivor":{"name":"First"},"survivor":{"name":"Second"},"consent":{"statistics":true}}"#
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(twice.utf8)) as? [String: Any])
+        let checked = try XCTUnwrap((parsed["survivor"] as? [String: Any])?["name"] as? String)
+        XCTAssertEqual(try decode(twice).map(\.survivor.name), [checked])
+        XCTAssertEqual(try decode("\(twice)\n\(twice)").map(\.survivor.name), [checked, checked])
+        XCTAssertEqual(try decode("[\(twice)]").map(\.survivor.name), [checked])
+        // The copy the check does not see cannot carry a field past it, nor can the one it sees.
+        let hidden = #"{"survivor":{"name":"A","nickname":"B"},"survivor":{"name":"A"},"consent":{"statistics":true}}"#
+        let shown = #"{"survivor":{"name":"A"},"survivor":{"name":"A","nickname":"B"},"consent":{"statistics":true}}"#
+        for text in [hidden, shown] {
+            let accepted = (try? decode(text)) != nil
+            let parsedName = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+            let checkedHasNickname = ((parsedName?["survivor"] as? [String: Any])?["nickname"]) != nil
+            XCTAssertEqual(accepted, !checkedHasNickname, text)
+        }
+    }
+
     func testRefusalsNamePositionAndField() {
         let good = #"{"survivor":{"name":"A"},"consent":{"statistics":true}}"#
         expect("\(good)\n\(good)\n{oops", .invalidDocument(position: 3, field: "", rule: .notJSON))
