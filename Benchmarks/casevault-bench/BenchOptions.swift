@@ -5,6 +5,7 @@ struct BenchOptions {
     static let usage = """
         usage: casevault-bench [--sizes 10000,100000] [--quick] [--dir PATH] [--keep]
                                [--json [PATH]] [--migrations DIR] [--seed N] [--baseline-audit on|off]
+                               [--no-anchor] [--anchor-source PATH] [--casevault PATH] [--import-cases N]
                casevault-bench --stats [--stats-sizes 100000,1000000] [--quick] [--dir PATH] [--keep] ...
                casevault-bench --stats-only DIR [--json [PATH]]
                casevault-bench --age-mb N [--dir PATH]
@@ -19,6 +20,16 @@ struct BenchOptions {
           --migrations  directory of the schema SQL files the baseline applies (default: the
                         repository's Migrations/, found from this source file or the working directory)
           --seed N      seed of the synthetic data (default 20251124)
+          --no-anchor   leave out the columns of issue 13: the same rows and queries replayed by a C program
+                        (Benchmarks/anchor/anchor.c, compiled with cc) on plain SQLite and on SQLCipher
+          --anchor-source PATH
+                        the anchor program's source (default: Benchmarks/anchor/anchor.c, found from this source file)
+          --casevault PATH
+                        the casevault executable whose `case create --from` import is timed (default: the one
+                        next to this benchmark's executable)
+          --import-cases N
+                        cases of that whole-process import, JSON Lines with ~1 KiB narratives (default 50000;
+                        2000 with --quick; 0: no import)
           --audit-trail only measure the audit trail: what an audit entry adds to a single durable
                         create, and `audit verify` of a 1,000,000-entry trail (--audit-entries N)
           --stats       only the statistics benchmark: build a vault of intake-like cases (~88% consenting,
@@ -60,6 +71,12 @@ struct BenchOptions {
     var migrations: String?
     var seed: UInt64 = 20_251_124
     var baselineAudit = true
+    /// Whether the store benchmark also runs the SQLite / SQLCipher anchor (issue 13).
+    var anchor = true
+    var anchorSource: String?
+    var casevault: String?
+    /// Cases of the whole-process `case create --from` import; 0: none.
+    var importCases = 50_000
     var auditTrail = false
     var auditEntries = 1_000_000
     var stats = false
@@ -88,6 +105,7 @@ struct BenchOptions {
         var options = BenchOptions()
         var explicitSizes = false
         var explicitStatsSizes = false
+        var explicitImportCases = false
         var index = 0
         func value(_ flag: String) throws -> String {
             index += 1
@@ -116,6 +134,15 @@ struct BenchOptions {
                 guard !list.isEmpty, list.allSatisfy({ ($0 ?? 0) >= 1000 }) else { throw BenchError("--scale wants integers of at least 1000") }
                 options.scaleSizes = list.compactMap { $0 }.sorted()
             case "--audit-trail": options.auditTrail = true
+            case "--no-anchor": options.anchor = false
+            case "--anchor-source": options.anchorSource = try value(argument)
+            case "--casevault": options.casevault = try value(argument)
+            case "--import-cases":
+                guard let count = Int(try value(argument).replacingOccurrences(of: "_", with: "")), count >= 0 else {
+                    throw BenchError("--import-cases wants a non-negative integer")
+                }
+                options.importCases = count
+                explicitImportCases = true
             case "--backends": options.backends = true
             case "--backend-cases":
                 guard let count = Int(try value(argument).replacingOccurrences(of: "_", with: "")), count >= 1000 else {
@@ -165,6 +192,7 @@ struct BenchOptions {
         if options.quick {
             if !explicitSizes { options.sizes = [2000] }
             if !explicitStatsSizes { options.statsSizes = [2000] }
+            if !explicitImportCases { options.importCases = 2000 }
             options.statsBatch = 1000
             options.singleSamples = 50
             options.openSamples = 300

@@ -23,6 +23,11 @@ final class BenchmarkRun {
     private var bulkTotalBaseline = 0.0
     private var bulkCases = 0
     private var report: BenchReport
+    /// The SQLite / SQLCipher anchor (issue 13); nil with `--no-anchor`.
+    private let anchor: AnchorComparison?
+    private let directory: String
+    /// What `measure` timed at the current size, for the anchor to replay.
+    private var anchorQueries = AnchorQueries()
 
     init(options: BenchOptions, directory: String) throws {
         self.options = options
@@ -33,6 +38,8 @@ final class BenchmarkRun {
         try Self.checkSameSchema(encrypted.path, baseline.path)
         generator = CaseGenerator(seed: options.seed)
         picker = SplitMix64(seed: options.seed &+ 1)
+        self.directory = directory
+        anchor = options.anchor ? try AnchorComparison(options: options, directory: directory) : nil
         let info = ProcessInfo.processInfo
         report = BenchReport(date: ISO8601DateFormatter().string(from: Date()), seed: options.seed,
                              processors: info.activeProcessorCount, memoryBytes: info.physicalMemory,
@@ -60,7 +67,16 @@ final class BenchmarkRun {
     func run() throws -> BenchReport {
         for size in options.sizes where size >= encrypted.caseCount {
             try grow(to: size)
-            report.sizes.append(try measure(size: size))
+            var result = try measure(size: size)
+            if let anchor {
+                progress("anchor at \(size) cases: the same rows and queries on SQLite and SQLCipher")
+                result.anchor = try anchor.measure(vaultPath: encrypted.path, names: generator.names.map(\.stored), bulk: size,
+                                                   queries: anchorQueries)
+            }
+            report.sizes.append(result)
+        }
+        if let anchor, options.importCases > 0 {
+            report.anchorImport = try AnchorImport(options: options, directory: directory, comparison: anchor).run()
         }
         progress("profiling per-case CPU work")
         var profileGenerator = CaseGenerator(seed: options.seed &+ 3)
@@ -100,6 +116,7 @@ final class BenchmarkRun {
     private func measure(size: Int) throws -> SizeResult {
         let count = encrypted.caseCount
         progress("measuring at \(count) cases")
+        anchorQueries = AnchorQueries()
         var operations: [OperationResult] = []
         func add(_ name: String, _ samples: (encrypted: [Double], baseline: [Double]), note: String? = nil) {
             let e = Stats(samples.encrypted)
@@ -128,6 +145,7 @@ final class BenchmarkRun {
             ("open by code, no access record", false, "readCase(recordAccess: false): fetch + unwrap + open + decode only"),
         ] {
             let openIndexes = (0..<options.openSamples).map { _ in Int.random(in: 0..<count, using: &picker) }
+            if !recordAccess { anchorQueries.openIndexes = openIndexes }
             add(name, try Measure.paired(rounds: openIndexes.count,
                                          encrypted: { _ = try encrypted.openCase(at: openIndexes[$0], recordAccess: recordAccess) },
                                          baseline: { _ = try baseline.openCase(at: openIndexes[$0], recordAccess: recordAccess) }),
@@ -152,6 +170,7 @@ final class BenchmarkRun {
             guard encryptedMatches == baselineMatches, !encryptedMatches.contains(0) else {
                 throw BenchError("\(name): match counts differ between the subjects or a query found nothing")
             }
+            anchorQueries.finds += zip(queries, encryptedMatches).map { (surname: name == "find by surname", query: $0, matches: $1) }
             meanMatches.append(Double(encryptedMatches.reduce(0, +)) / Double(queries.count))
         }
 
@@ -213,6 +232,6 @@ final class BenchmarkRun {
                 + "fold the name (and draft the audit entry), then one transaction. The per-case interleaving matters: drawing all "
                 + "codes in a separate loop made the baseline ~60 ms/batch faster through warmer caches.",
             "Single creates are made after the reads, so a size's next load starts \(options.singleSamples) cases above the previous size.",
-        ]
+        ] + (options.anchor ? AnchorComparison.notes : [])
     }
 }

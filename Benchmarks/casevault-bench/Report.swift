@@ -37,6 +37,8 @@ struct SizeResult: Codable {
     var baselineFileBytes: Int64
     var meanMatchesSurname: Double
     var meanMatchesFullName: Double
+    /// The same rows and queries on SQLite and SQLCipher (issue 13), unless `--no-anchor`.
+    var anchor: AnchorSizeResult?
 }
 
 /// The whole run, printed as tables or written as JSON.
@@ -51,6 +53,8 @@ struct BenchReport: Codable {
     var baselineAudit: Bool
     var sizes: [SizeResult] = []
     var cryptoProfile: CryptoProfile?
+    /// The whole-process `case create --from` import against the anchor's bulk insert (issue 13).
+    var anchorImport: ImportResult?
     var notes: [String] = []
 
     func json() throws -> Data {
@@ -89,7 +93,9 @@ struct BenchReport: Codable {
                           bulk.baselineRowsMillisPerBatch, bulk.baselineCommitMillisPerBatch)
             out += String(format: "  find: mean matches per query %.1f (surname), %.1f (full name); same counts on both sides\n",
                           size.meanMatchesSurname, size.meanMatchesFullName)
+            if let anchor = size.anchor { out += anchorText(anchor, size: size) }
         }
+        if let anchorImport { out += importText(anchorImport) }
         if let profile = cryptoProfile {
             out += "\nPer-case CPU work outside the database (mean µs over \(profile.cases) cases):\n"
             out += String(format: "  encrypted only: seal (data key, wrap, AD, AES-GCM) %.1f, HMAC name tokens %.1f, unwrap + open %.1f\n",
@@ -108,7 +114,7 @@ struct BenchReport: Codable {
 
     private func megabytes(_ bytes: Int64) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
 
-    private func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+    func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - text.count))
         return left ? text + fill : fill + text
     }

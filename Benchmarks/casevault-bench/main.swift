@@ -3,7 +3,8 @@
 // Modes: the store benchmark (default), `--audit-trail`, `--stats` (statistics over a whole vault:
 // builds, then re-runs itself as `--stats-only DIR` so that peak RSS is the query's own), `--age-mb N`
 // (age encryption against the age binary), `--backends` (the same vault on SQLite, PostgreSQL and in memory),
-// `--scale` (one vault grown to a million cases: how each figure grows).
+// `--scale` (one vault grown to a million cases: how each figure grows). The store benchmark also
+// replays its rows and queries on SQLite and SQLCipher (Benchmarks/anchor/anchor.c, issue 13).
 import Foundation
 
 let options: BenchOptions
@@ -36,6 +37,10 @@ func cleanUp() {
         for name in ["encrypted.casevault", "baseline.sqlite"] {
             for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: workDirectory + "/" + name + suffix) }
         }
+        for library in AnchorProgram.Library.allCases.map(\.rawValue) {
+            for suffix in ["", ".json", ".cc.log"] { try? fileManager.removeItem(atPath: workDirectory + "/anchor-" + library + suffix) }
+        }
+        try? fileManager.removeItem(atPath: workDirectory + "/anchor-schema.sql")
     }
 }
 
