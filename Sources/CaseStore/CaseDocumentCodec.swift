@@ -57,24 +57,25 @@ public enum CaseDocumentCodec {
             .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
         if lines.isEmpty { throw CaseStoreError.invalidDocument(position: nil, field: "", rule: .notJSON) }
         return try ParallelWork.map(lines.count) { index in
-            guard let object = try? JSONSerialization.jsonObject(with: lines[index]) else {
+            guard let parsed = try? JSONDecoder().decode(ImportJSON.self, from: lines[index]) else {
                 throw CaseStoreError.invalidDocument(position: index + 1, field: "", rule: .notJSON)
             }
-            return try decode(object: object, position: index + 1, today: today)
+            return try decode(object: parsed.plain, source: lines[index], position: index + 1, today: today)
         }
     }
 
-    /// Checks one parsed JSON value and turns it into a validated document. The checked object is
-    /// written out again and that is decoded, never the input bytes themselves: with a key given
-    /// twice, `JSONSerialization` keeps the last and `JSONDecoder` the first, so decoding the input
-    /// would store a value the check never saw (`CaseDocumentCodecTests.testDuplicatedKeysDecodeAsChecked`).
-    static func decode(object: Any, position: Int?, today: Date) throws -> CaseDocument {
+    /// Checks one parsed JSON value and turns it into a validated document. `source`, given when
+    /// `object` was read by `JSONDecoder` (`ImportJSON`), is decoded as it is; otherwise the
+    /// checked object is written out again and that is decoded, never the input: with a key given
+    /// twice, `JSONSerialization` keeps the last copy and `JSONDecoder` the first, and what is
+    /// stored must be what the check saw (`CaseDocumentCodecTests.testDuplicatedKeysDecodeAsChecked`).
+    static func decode(object: Any, source: Data? = nil, position: Int?, today: Date) throws -> CaseDocument {
         func fail(_ field: String, _ rule: DocumentRule) -> CaseStoreError {
             .invalidDocument(position: position, field: field, rule: rule)
         }
         guard let root = object as? [String: Any] else { throw fail("", .notAnObject) }
         try checkKeys(root, shape: importShape, path: "", fail: fail)
-        let data = try JSONSerialization.data(withJSONObject: root)
+        let data = try source ?? JSONSerialization.data(withJSONObject: root)
         let document: CaseDocument
         do {
             document = try JSONDecoder().decode(CaseDocument.self, from: data)

@@ -23,23 +23,46 @@ final class CaseDocumentCodecTests: XCTestCase {
         XCTAssertNil(try decode(one)[0].incident.type)
     }
 
-    /// With a key given twice, every form of input stores what the key check saw (the parsers
-    /// disagree on which copy wins, so the checked object is what gets decoded).
+    /// With a key given twice, every form of input (one document, an array, JSON Lines, read by
+    /// different parsers) stores the copy the key check saw: a copy with an unknown field is
+    /// either refused or not the one stored.
     func testDuplicatedKeysDecodeAsChecked() throws {
+        let firstHasField = #"{"survivor":{"name":"First","nickname":"x"},"survivor":{"name":"Second"},"consent":{"statistics":true}}"#
+        let secondHasField = #"{"survivor":{"name":"First"},"survivor":{"name":"Second","nickname":"x"},"consent":{"statistics":true}}"#
+        let plain = #"{"survivor":{"name":"A"},"consent":{"statistics":true}}"#
+        for (text, fieldIn) in [(firstHasField, "First"), (secondHasField, "Second")] {
+            for form in [text, "[\(text)]", "\(plain)\n\(text)"] {
+                do {
+                    let documents = try decode(form)
+                    XCTAssertNotEqual(documents.last?.survivor.name, fieldIn, "stored the copy with the unknown field: \(form)")
+                } catch let error as CaseStoreError {
+                    guard case .invalidDocument(_, let field, .unknownField) = error else { return XCTFail("\(error) for \(form)") }
+                    XCTAssertEqual(field, "survivor.nickname", form)
+                }
+            }
+        }
         let twice = #"{"survivor":{"name":"First"},"survivor":{"name":"Second"},"consent":{"statistics":true}}"#
-        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(twice.utf8)) as? [String: Any])
-        let checked = try XCTUnwrap((parsed["survivor"] as? [String: Any])?["name"] as? String)
-        XCTAssertEqual(try decode(twice).map(\.survivor.name), [checked])
-        XCTAssertEqual(try decode("\(twice)\n\(twice)").map(\.survivor.name), [checked, checked])
-        XCTAssertEqual(try decode("[\(twice)]").map(\.survivor.name), [checked])
-        // The copy the check does not see cannot carry a field past it, nor can the one it sees.
-        let hidden = #"{"survivor":{"name":"A","nickname":"B"},"survivor":{"name":"A"},"consent":{"statistics":true}}"#
-        let shown = #"{"survivor":{"name":"A"},"survivor":{"name":"A","nickname":"B"},"consent":{"statistics":true}}"#
-        for text in [hidden, shown] {
-            let accepted = (try? decode(text)) != nil
-            let parsedName = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
-            let checkedHasNickname = ((parsedName?["survivor"] as? [String: Any])?["nickname"]) != nil
-            XCTAssertEqual(accepted, !checkedHasNickname, text)
+        XCTAssertEqual(try decode("\(twice)\n\(twice)").map(\.survivor.name).count, 2)
+    }
+
+    func testJSONLinesAcceptAndRefuseAsTheOtherForms() throws {
+        let good = #"{"survivor":{"name":"Ана","phone":"+381 63 1"},"incident":{"narrative":"Линија\nдве"},"consent":{"statistics":true,"sharing":["health"]}}"#
+        XCTAssertEqual(try decode("\(good)\n\(good)"), try decode("[\(good),\(good)]"))
+        for bad in [#"{"survivor":{"name":"A"},"consent":{"statistics":1}}"#, #"{"survivor":{"name":"A"},"consent":{"statistics":null}}"#,
+                    #"{"survivor":{"name":7},"consent":{"statistics":true}}"#, #"{"survivor":[],"consent":{"statistics":true}}"#,
+                    #"{"survivor":{"name":"A"},"consent":{"statistics":true},"intake":{"q":1}}"#, #""text""#, "7", "null"] {
+            let single = Result { try decode("[\(bad)]") }
+            let lines = Result { try decode("\(bad)\n\(bad)") }
+            switch (single, lines) {
+            case (.success, .success): break
+            case (.failure(let one as CaseStoreError), .failure(let other as CaseStoreError)):
+                guard case .invalidDocument(_, let field, let rule) = one, case .invalidDocument(_, let otherField, let otherRule) = other else {
+                    return XCTFail(bad)
+                }
+                XCTAssertEqual(field, otherField, bad)
+                XCTAssertEqual(rule, otherRule, bad)
+            default: XCTFail("the forms disagree on \(bad): \(single) / \(lines)")
+            }
         }
     }
 
