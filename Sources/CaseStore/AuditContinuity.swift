@@ -1,3 +1,5 @@
+import VaultCrypto
+
 /// What may stand in the audit trail after a head someone verified, before she writes (and so
 /// signs) after it: entries in sequence, and none that needs a key unless a valid head signature
 /// of a certified user stands at or after it. Failed logins need no key and may stand unsigned;
@@ -6,15 +8,18 @@
 /// is signing over an entry that claims a user's action nobody signed, which would make it look
 /// vouched for.
 enum AuditContinuity {
-    /// The newest entry after `start`, once the entries after it are vouched for. Heads of
-    /// signers `directory` does not know are checked against `refreshed()`, when given.
-    /// Refused as `untrustedSignature(.auditTrail)`.
+    /// The newest entry after `start`, once the entries after it are vouched for; the entry at
+    /// `start` must still be there, unchanged (read in the same query): a trail cut below what
+    /// was verified is refused, not written after. Heads of signers `directory` does not know are
+    /// checked against `refreshed()`, when given. Refused as `untrustedSignature(.auditTrail)`.
     static func newestVouched(after start: AuditPosition, in storage: any VaultStorage, directory: UserDirectory,
                               refreshed: (() throws -> UserDirectory)?, vaultID: [UInt8]) throws -> AuditPosition {
         let refused = CaseStoreError.untrustedSignature(.auditTrail)
         // Read first, then check: checking may read the directory, and a store's reads do not nest.
         var appended: [(AuditEntryRow, AuditHeadRow?)] = []
-        try storage.forEachAuditEntry(after: start.seq) { appended.append(($0, $1)) }
+        try storage.forEachAuditEntry(after: start.seq - 1) { appended.append(($0, $1)) }
+        guard let first = appended.first?.0, first.seq == start.seq, ConstantTime.equal(first.hash, start.hash) else { throw refused }
+        appended.removeFirst()
         var signers = directory
         var reached = start
         var keyedUnsigned = false
