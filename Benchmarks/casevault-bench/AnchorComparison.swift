@@ -63,8 +63,7 @@ extension AnchorComparison {
             + "CaseVault's pragmas, the same 1000-row commits, then the same open-by-code codes and name queries (tokens: truncated "
             + "SHA-256 of the folded words; the run stops if a query returns a different number of rows than CaseVault's), the "
             + "single durable inserts, and apart the reopen of the file (open + key) and two whole-table reads.",
-        "Anchor differences: no existence read per new code (the UNIQUE index decides), the facts row keyed by last_insert_rowid, "
-            + "no committed-revision count on open, no audit entry on find or open, no signatures or encryption work in the process "
-            + "beyond SQLCipher's pages.",
+        "Anchor differences: no committed-revision count on open, no audit entry on find or open, no signatures or encryption "
+            + "work in the process beyond SQLCipher's pages.",
     ]
 }

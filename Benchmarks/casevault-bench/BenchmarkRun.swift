@@ -228,9 +228,9 @@ final class BenchmarkRun {
                 + "; the encrypted unlock also reads the login failures, key slot and key grant, runs scrypt and derives subkeys. "
                 + "Its large ratio is the deliberate cost of scrypt.",
             "Bulk create loads as an admin (assignee NULL on both sides). Apart from encryption the baseline does, in the same order, "
-                + "what the vault does: validate the batch, then per case draw a CSPRNG code and check it with one read, encode JSON, "
-                + "fold the name (and draft the audit entry), then one transaction. The per-case interleaving matters: drawing all "
-                + "codes in a separate loop made the baseline ~60 ms/batch faster through warmer caches.",
+                + "what the vault does: validate the batch, draw the batch's CSPRNG codes (the UNIQUE constraint checks them on insert), "
+                + "then on every processor encode each case's JSON, fold its name and build its facts (the vault also seals and signs), "
+                + "then one transaction.",
             "Single creates are made after the reads, so a size's next load starts \(options.singleSamples) cases above the previous size.",
         ] + (options.anchor ? AnchorComparison.notes : [])
     }

@@ -18,7 +18,7 @@ import VaultCrypto
 /// Keep it in step with CaseStore when that changes.
 final class PlaintextSubject: BenchSubject {
     /// Where the time of `createBatch` went, summed over all batches (for the profile notes):
-    /// validation, case codes (CSPRNG + existence read each), rows (JSON, folding), SQL transaction.
+    /// validation, case codes (CSPRNG), rows (JSON, folding, facts; side by side), SQL transaction.
     struct Breakdown {
         var validateSeconds = 0.0
         var codesSeconds = 0.0
@@ -148,14 +148,12 @@ final class PlaintextSubject: BenchSubject {
         let drawn = clock.now
         let caseDraft = audit ? try auditDraft("case_create") : nil
         let fillers = documents.map { _ in (0..<4).flatMap { _ in withUnsafeBytes(of: filler.next()) { Array($0) } } }
-        let built = PlainRows(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+        let mutations = try ParallelWork.map(documents.count) { index -> [Mutation] in
             let document = documents[index], code = codes[index]
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            guard let json = try? encoder.encode(document) else { return }
             let row = PlainRow(code: code, status: "open", assignee: nil, createdDay: day, updatedDay: day, keyVersion: 1,
-                               wrappedKey: fillers[index], version: 1, document: Array(json))
+                               wrappedKey: fillers[index], version: 1, document: Array(try encoder.encode(document)))
             var mutations: [Mutation] = [
                 .insertCase(row, tokens: NameFolding.words(document.survivor.name).map { Array($0.utf8) }),
                 .putFacts(code: code, caseVersion: 1, bytes: CaseFacts.plainBytes(CaseFacts(document: document, createdDay: day))),
@@ -164,9 +162,8 @@ final class PlaintextSubject: BenchSubject {
                 draft.caseCode = code
                 mutations.append(.appendAudit(draft))
             }
-            built.put(mutations, at: index)
-        }
-        let mutations = try built.all()
+            return mutations
+        }.flatMap { $0 }
         let prepared = clock.now
         try apply(mutations)
         let end = clock.now
@@ -341,28 +338,4 @@ final class PlaintextSubject: BenchSubject {
 struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// The rows of one batch, built side by side: each iteration writes only its own slot.
-private final class PlainRows: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<[PlaintextSubject.Mutation]?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func put(_ mutations: [PlaintextSubject.Mutation], at index: Int) { slots[index] = mutations }
-
-    func all() throws -> [PlaintextSubject.Mutation] {
-        try slots.flatMap { slot -> [PlaintextSubject.Mutation] in
-            guard let slot else { throw BenchError("a baseline row was not built") }
-            return slot
-        }
-    }
 }

@@ -3,9 +3,11 @@ import Foundation
 /// Runs pieces of CPU work that depend on nothing but their own input — sealing one new case,
 /// checking one case's signature — on every processor, and gives the results back in order. A
 /// bulk import or a search with a thousand matches is bound by such work, not by the database,
-/// and a laptop has at least two cores. The first error in index order is thrown.
-enum ParallelWork {
-    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+/// and a laptop has at least two cores. The first error in index order is thrown. (Public to the
+/// benchmark's plaintext baseline only, which mirrors CaseStore step by step.)
+@_spi(Benchmarks)
+public enum ParallelWork {
+    public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
         guard count > 1 else { return try (0..<count).map(body) }
         let slots = Slots<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
