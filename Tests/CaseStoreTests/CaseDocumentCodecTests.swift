@@ -66,6 +66,19 @@ final class CaseDocumentCodecTests: XCTestCase {
         }
     }
 
+    /// Lines are parsed on worker threads: a deeply nested line is refused, never a crash.
+    func testADeeplyNestedLineIsRefused() {
+        let good = #"{"survivor":{"name":"A"},"consent":{"statistics":true}}"#
+        for depth in [100, 500, 511, 512, 600, 20_000] {
+            let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            let line = #"{"survivor":{"name":"A"},"consent":{"statistics":true},"intake":{"q":"# + nested + "}}"
+            XCTAssertThrowsError(try decode("\(good)\n\(line)"), "depth \(depth)") {
+                guard case .invalidDocument(let position, _, _) = $0 as? CaseStoreError else { return XCTFail("\($0)") }
+                XCTAssertEqual(position, 2)
+            }
+        }
+    }
+
     func testRefusalsNamePositionAndField() {
         let good = #"{"survivor":{"name":"A"},"consent":{"statistics":true}}"#
         expect("\(good)\n\(good)\n{oops", .invalidDocument(position: 3, field: "", rule: .notJSON))

@@ -523,9 +523,14 @@ final class SQLiteVaultStorage: LocalVaultFile {
                         row.wrappedKey.map { Data($0) }, row.version, row.document.map { Data($0) },
                     ] + stateArguments(row.state)))
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                // `code` is the only UNIQUE column of `cases` (the id is its primary key).
+                // The code is taken only if a row holds it; any other UNIQUE failure comes from a
+                // constraint the migrations never made.
+                guard try Self.codeExists(row.code, db) else { throw CaseStoreError.corruptVault }
                 throw CaseCodeTaken()
             }
+            // A trigger or conflict clause planted in the file can make the insert store nothing
+            // and leave the id of an earlier row: the batch must not go on as if it stored the case.
+            guard db.changesCount == 1 else { throw CaseStoreError.corruptVault }
             inserted = InsertedCase(code: row.code, id: db.lastInsertedRowID)
             try insertTokens(tokens, caseID: db.lastInsertedRowID, db)
         case .replaceDocument(let code, let version, let document, let updatedDay, let tokens):
