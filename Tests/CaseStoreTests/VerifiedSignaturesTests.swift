@@ -30,8 +30,9 @@ final class VerifiedSignaturesTests: XCTestCase {
         _ = try worker.readCase(code)
         XCTAssertEqual(try worker.findCases(name: "ana").map(\.code), [code.rawValue])
 
-        // Someone with the file unassigns the case in place, keeping the signature.
-        try RawVault(vault.path).execute("UPDATE cases SET assignee = NULL WHERE code = ?", [code.rawValue])
+        // Someone with the file closes the case in place, keeping the signature (a state its
+        // signer could have made, so only the signature can refuse it).
+        try RawVault(vault.path).execute("UPDATE cases SET status = 'closed' WHERE code = ?", [code.rawValue])
         XCTAssertThrowsError(try worker.readCase(code)) {
             XCTAssertEqual($0 as? CaseStoreError, .untrustedSignature(.caseState(code.rawValue)))
         }
