@@ -33,7 +33,7 @@ struct ScaleBenchmark {
         for size in options.scaleSizes where size > codes.count {
             progress("loading \(codes.count) → \(size)")
             let loaded = size - codes.count
-            let load = try PeakMemory.measure {
+            let load = try measured {
                 while codes.count < size {
                     codes += try vault.createCases(generator.batch(min(options.batchSize, size - codes.count)))
                 }
@@ -54,7 +54,7 @@ struct ScaleBenchmark {
             // A session remembers the signatures it verified: the same search in a session that has
             // not seen those cases yet verifies every match.
             var coldTimes: [Double] = []
-            let cold = try PeakMemory.measure {
+            let cold = try measured {
                 for name in generator.surnameQueries(count: Self.coldSamples, loaded: size, rng: &picker) {
                     let fresh = try Vault(path: path, options: cheap).unlock(user: "admin", passphrase: Self.passphrase)
                     coldTimes.append(try Measure.time { _ = try fresh.findCases(name: name) })
@@ -66,15 +66,15 @@ struct ScaleBenchmark {
             singles.removeAll()
 
             var facts = 0
-            let scan = try PeakMemory.measure { try vault.forEachFacts { _ in facts += 1 } }
+            let scan = try measured { try vault.forEachFacts { _ in facts += 1 } }
             lines.append(row("statistics facts scan (\(facts) facts)", size, scan.seconds, per: codes.count, scan.peakBytes))
 
             var chain: AuditVerification?
-            let chainCheck = try PeakMemory.measure { chain = try Vault(path: path).verifyAuditTrail() }
+            let chainCheck = try measured { chain = try Vault(path: path).verifyAuditTrail() }
             guard let chain, chain.isIntact else { throw BenchError("the audit chain did not verify at \(size)") }
             lines.append(row("audit chain check (\(chain.entries) entries)", size, chainCheck.seconds, per: chain.entries, chainCheck.peakBytes))
             var verification: AuditVerification?
-            let verify = try PeakMemory.measure { verification = try vault.verifyAuditTrail() }
+            let verify = try measured { verification = try vault.verifyAuditTrail() }
             guard let verification, verification.isIntact, verification.rolledBackCases.isEmpty else {
                 throw BenchError("the audit trail did not verify at \(size)")
             }
@@ -82,7 +82,7 @@ struct ScaleBenchmark {
 
             progress("rekey at \(codes.count)")
             var rekeyed: RekeyReport?
-            let rekey = try PeakMemory.measure { (vault, rekeyed) = try vault.rekey(passphrase: Self.passphrase) }
+            let rekey = try measured { (vault, rekeyed) = try vault.rekey(passphrase: Self.passphrase) }
             guard rekeyed?.casesRewrapped == codes.count else { throw BenchError("the rekey did not re-wrap every case") }
             lines.append(row("rekey (\(codes.count) cases)", size, rekey.seconds, per: codes.count, rekey.peakBytes))
             guard try vault.readCase(codes[codes.count / 2], recordAccess: false).document.survivor.name.isEmpty == false else {
@@ -96,13 +96,20 @@ struct ScaleBenchmark {
         return lines.joined(separator: "\n")
     }
 
+    /// Runs `body` and returns its wall time with the peak RSS it reached (`Memory`, reset first).
+    private func measured(_ body: () throws -> Void) rethrows -> (seconds: Double, peakBytes: Int) {
+        Memory.resetPeak()
+        let seconds = try Measure.time(body)
+        return (seconds, Int(Memory.peakRSS()))
+    }
+
     private func progress(_ message: String) {
         FileHandle.standardError.write(Data("[casevault-bench] \(message)\n".utf8))
     }
 
     private func median<T>(_ name: String, _ size: Int, samples: [T], _ body: (T) throws -> Void) throws -> String {
         var times: [Double] = []
-        let peak = try PeakMemory.measure {
+        let peak = try measured {
             for sample in samples { times.append(try Measure.time { try body(sample) }) }
         }
         return row(name, size, Stats(times).median, per: 1, peak.peakBytes, isMedian: true)

@@ -39,10 +39,6 @@ extension PostgresVaultStorage {
         try session.query("SELECT \(unescaped: Self.readCaseColumns) FROM cases WHERE code = \(code)").firstRow.map(Self.caseRow)
     }
 
-    public func codeExists(_ code: String) throws -> Bool {
-        try session.query("SELECT EXISTS (SELECT 1 FROM cases WHERE code = \(code))").firstRow?.value(0) ?? false
-    }
-
     public func history(code: String) throws -> [HistoryRow] {
         try session.query("""
             SELECT h.version, h.document FROM case_history h JOIN cases c ON c.id = h.case_id

@@ -85,7 +85,7 @@ final class PostgresApplyTests: XCTestCase {
         XCTAssertEqual(tombstone.status, .erased)
         XCTAssertNil(tombstone.document)
         XCTAssertEqual(try storage.history(code: "K1"), [])
-        XCTAssertTrue(try storage.codeExists("K1"))
+        XCTAssertNotNil(try storage.caseRow(code: "K1"))
         XCTAssertEqual(try storage.listings(codes: nil), [])
     }
 

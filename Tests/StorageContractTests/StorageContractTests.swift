@@ -82,7 +82,7 @@ final class StorageContractTests: XCTestCase {
                                                vaultID: vault.admin.vaultID, keyVersion: nil)
             }
             XCTAssertEqual(try vault.admin.status(), before, backend.name)
-            XCTAssertFalse(try vault.store.storage.codeExists("AAAA-AAAA"), backend.name)
+            XCTAssertNil(try vault.store.storage.caseRow(code: "AAAA-AAAA"), backend.name)
         }
     }
 

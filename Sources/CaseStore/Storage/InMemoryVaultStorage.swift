@@ -53,8 +53,6 @@ public final class InMemoryVaultStorage: VaultStorage, @unchecked Sendable {
         try read { tables in tables.caseIDs[code].flatMap { tables.cases[$0] }.map { Self.withRevision($0.row, tables) } }
     }
 
-    public func codeExists(_ code: String) throws -> Bool { try read { $0.caseIDs[code] != nil } }
-
     public func history(code: String) throws -> [HistoryRow] {
         try read { tables in tables.caseIDs[code].flatMap { tables.cases[$0]?.history } ?? [] }
     }

@@ -207,10 +207,6 @@ final class SQLiteVaultStorage: LocalVaultFile {
         }
     }
 
-    func codeExists(_ code: String) throws -> Bool {
-        try read { db in try Self.codeExists(code, db) }
-    }
-
     private static func codeExists(_ code: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM cases WHERE code = ?)"), arguments: [code]) ?? false
     }

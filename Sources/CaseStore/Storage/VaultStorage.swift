@@ -30,8 +30,6 @@ public protocol VaultStorage: AnyObject {
     func loginFailures(user: String) throws -> LoginFailureRow?
     /// One case row by code, including erased tombstones.
     func caseRow(code: String) throws -> CaseRow?
-    /// Whether a code is taken (by a live or an erased case).
-    func codeExists(_ code: String) throws -> Bool
     /// Earlier sealed versions of a case, oldest first.
     func history(code: String) throws -> [HistoryRow]
     /// Non-identifying summaries of the cases that are not erased, with their signed states: all
