@@ -4,13 +4,23 @@ internal import COpenSSL
 /// Every key in CaseVault lives in one of these, never in a plain array that outlives its use.
 public final class SecretBytes: @unchecked Sendable {
     private let storage: UnsafeMutableRawBufferPointer
+    private let release: @Sendable (UnsafeMutableRawBufferPointer) -> Void
 
     /// Copies `bytes` into protected storage. The caller should cleanse its own copy if it can.
-    public init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    public convenience init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        self.init(bytes, releasingWith: { $0.deallocate() })
+    }
+
+    /// Copies `bytes` into protected storage that `release` frees after the bytes were cleansed:
+    /// the seam through which a test inspects the region a released secret leaves behind.
+    @_spi(Testing)
+    public init<Bytes: Collection>(_ bytes: Bytes, releasingWith release: @escaping @Sendable (UnsafeMutableRawBufferPointer) -> Void)
+        where Bytes.Element == UInt8 {
         storage = .allocate(byteCount: max(bytes.count, 1), alignment: 16)
         storage.initializeMemory(as: UInt8.self, repeating: 0)
         _ = UnsafeMutableRawBufferPointer(rebasing: storage[0..<bytes.count]).initializeMemory(as: UInt8.self, from: bytes)
         count = bytes.count
+        self.release = release
     }
 
     /// Fresh random key material from the libcrypto CSPRNG.
@@ -48,6 +58,6 @@ public final class SecretBytes: @unchecked Sendable {
 
     deinit {
         OPENSSL_cleanse(storage.baseAddress, storage.count)
-        storage.deallocate()
+        release(storage)
     }
 }
