@@ -152,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseVaultCLITests",
-            dependencies: ["CaseVaultCLI", "CaseStore", "Export", "PostgresStorage", "TestSupport", "VaultCrypto"],
+            dependencies: ["Access", "CaseVaultCLI", "CaseStore", "Export", "PostgresStorage", "TestSupport", "VaultCrypto"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -30,8 +30,8 @@ extension UnlockedVault {
     /// order), the counts match, the copy's audit trail chains up to its newest signed head, and
     /// (with this user's case-wrapping key) every case key, document version and signed state
     /// in the copy opens and verifies. The copy is recorded in the trail first, so the copy
-    /// carries its own record. Nothing is deleted from either side; on a failure the caller
-    /// discards the destination.
+    /// carries its own record. The destination holds the copy whole or not at all
+    /// (`holdingOneTransaction`); nothing is deleted from either side.
     public func copyVault(to destination: any VaultStorage, destinationKind: String,
                           progress: ((VaultCopyProgress) -> Void)? = nil) throws -> VaultCopyReport {
         try requireIntactAuditTrail()
@@ -40,20 +40,22 @@ extension UnlockedVault {
         let total = estimate.users + estimate.openCases + estimate.closedCases + estimate.erasedCases + estimate.auditEntries * 2
         var source = StoredRowDigest()
         var counts = StorageCounts(users: 0, openCases: 0, closedCases: 0, erasedCases: 0, auditEntries: 0)
-        try moveRows(into: destination, seeing: { row in
-            try source.add(row)
-            counts.count(row)
-        }, progress: { done in progress?(.copying(done: done, total: max(total, done))) })
-        var copied = StoredRowDigest()
-        try destination.forEachStoredRow { row in
-            try copied.add(row)
-            if copied.count % Self.copyChunk == 0 { progress?(.comparing(done: copied.count, total: source.count)) }
+        let checked = try destination.holdingOneTransaction {
+            try moveRows(into: destination, seeing: { row in
+                try source.add(row)
+                counts.count(row)
+            }, progress: { done in progress?(.copying(done: done, total: max(total, done))) })
+            var copied = StoredRowDigest()
+            try destination.forEachStoredRow { row in
+                try copied.add(row)
+                if copied.count % Self.copyChunk == 0 { progress?(.comparing(done: copied.count, total: source.count)) }
+            }
+            guard copied == source, try destination.counts() == counts else { throw CaseStoreError.copyIncomplete }
+            let copy = try UnlockedVault(vault: Vault(storage: destination, options: vault.options), user: user, role: role, keys: keys,
+                                         trust: trust, directory: directory)
+            try copy.requireIntactAuditTrail()
+            return try copy.verifyCases { done, all in progress?(.checking(done: done, total: all)) }
         }
-        guard copied == source, try destination.counts() == counts else { throw CaseStoreError.copyIncomplete }
-        let copy = try UnlockedVault(vault: Vault(storage: destination, options: vault.options), user: user, role: role, keys: keys,
-                                     trust: trust, directory: directory)
-        try copy.requireIntactAuditTrail()
-        let checked = try copy.verifyCases { done, all in progress?(.checking(done: done, total: all)) }
         return VaultCopyReport(rows: source.count, cases: counts.openCases + counts.closedCases + counts.erasedCases,
                                auditEntries: counts.auditEntries, casesVerified: checked)
     }

@@ -38,12 +38,15 @@ enum VaultAddress {
         }
     }
 
-    /// A store that holds no vault yet: a new file, or an empty database made ready (its schema
-    /// created) for one.
-    func emptyStore() throws -> any VaultStorage {
+    /// A store that holds no vault yet, for a copy: an empty database made ready (its schema
+    /// created) for one, or a new file under a temporary name beside the one asked for.
+    func emptyStore() throws -> CopyDestination {
         switch self {
-        case .file(let path): try VaultFile.create(at: path)
-        case .server(let location): try serverStorage(location, create: true)
+        case .file(let path):
+            let made = try VaultFile.createPartial(for: path)
+            return CopyDestination(storage: made.storage, file: (made.partialPath, path))
+        case .server(let location):
+            return CopyDestination(storage: try serverStorage(location, create: true), file: nil)
         }
     }
 
@@ -57,12 +60,6 @@ enum VaultAddress {
         case .server(let location):
             return try Vault.create(storage: serverStorage(location, create: true), admin: admin, passphrase: passphrase)
         }
-    }
-
-    /// Removes what a failed copy left here, when it is a file (a database is left to its
-    /// operator: the error says it holds an incomplete copy).
-    func discardFailedCopy() {
-        if case .file(let path) = self { VaultFile.remove(at: path) }
     }
 
     private func serverStorage(_ location: PostgresLocation, create: Bool) throws -> any VaultStorage {

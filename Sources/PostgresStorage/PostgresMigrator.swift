@@ -19,13 +19,14 @@ enum PostgresMigrator {
     }
 
     /// Brings the schema up to date. A new vault (`create`) needs a database without CaseVault
-    /// tables (else `fileExists`); an existing one must have the migrations table (else
-    /// `vaultNotFound`).
+    /// tables, or with tables that hold no row (else `fileExists`); an existing one must have the
+    /// migrations table (else `vaultNotFound`).
     static func migrate(_ session: PostgresSession, create: Bool) throws {
         let redacted = session.location.redacted
         let applied = try appliedIdentifiers(session)
         if create {
-            guard applied == nil else { throw CaseStoreError.fileExists(redacted) }
+            guard try applied == nil || holdsNoRows(session) else { throw CaseStoreError.fileExists(redacted) }
+            if let applied { try refuseUnknown(applied) }
         } else {
             guard let applied else { throw CaseStoreError.vaultNotFound(redacted) }
             try refuseUnknown(applied)
@@ -64,6 +65,20 @@ enum PostgresMigrator {
         guard unknown.isEmpty else {
             throw CaseStoreError.unsupportedVaultVersion(found: known.count + unknown.count, supported: known.count)
         }
+    }
+
+    /// Whether no CaseVault table holds a row: the schema that a killed `init` or a copy that
+    /// never committed leaves behind. A new vault may take it over; nothing in it is anyone's.
+    private static func holdsNoRows(_ session: PostgresSession) throws -> Bool {
+        let tables = try session.query("""
+            SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = ANY(\(tableNames))
+            """).allRows.map { try $0.value(0, as: String.self) }
+        for table in tables where table != "casevault_migrations" {
+            // The names come from the embedded migrations, never from outside.
+            let holds = try session.query(PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(table))")).firstRow
+            if try holds?.value(0, as: Bool.self) != false { return false }
+        }
+        return true
     }
 
     private static func existingTables(_ session: PostgresSession) throws -> Int {

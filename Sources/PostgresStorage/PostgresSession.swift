@@ -12,6 +12,8 @@ final class PostgresSession {
     private let group: MultiThreadedEventLoopGroup
     private var connection: PostgresConnection?
     private var inTransaction = false
+    /// Set inside `holding`: every `transaction` joins the one already open.
+    private var joining = false
     /// PostgresNIO logs statements at debug level; nothing of them may reach a terminal or a log.
     private let logger = Logger(label: "casevault.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -71,6 +73,7 @@ final class PostgresSession {
     /// rethrown. A COMMIT the server answers with ROLLBACK (a transaction it had already failed)
     /// is an error too.
     func transaction<T>(_ begin: PostgresQuery = "BEGIN", _ body: () throws -> T) throws -> T {
+        if joining { return try body() }
         guard !inTransaction else { throw CaseStoreError.storageFailure(.engine) }
         try query(begin)
         inTransaction = true
@@ -82,6 +85,17 @@ final class PostgresSession {
         } catch {
             _ = try? query("ROLLBACK")
             throw error
+        }
+    }
+
+    /// Runs `body` in one transaction that every `transaction` inside it joins, so that all of it
+    /// commits when `body` returns or none of it does, also when the process is killed (the
+    /// server rolls back a transaction whose connection is gone): a whole `vault copy`.
+    func holding<T>(_ body: () throws -> T) throws -> T {
+        try transaction {
+            joining = true
+            defer { joining = false }
+            return try body()
         }
     }
 

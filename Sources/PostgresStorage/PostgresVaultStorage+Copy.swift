@@ -101,6 +101,12 @@ extension PostgresVaultStorage {
         return rows
     }
 
+    /// The whole copy in one transaction: a copy that was killed or failed leaves the database
+    /// as it found it.
+    public func holdingOneTransaction<T>(_ body: () throws -> T) throws -> T {
+        try session.holding(body)
+    }
+
     /// In one transaction under the writers' lock; each case gets the next id the database gives.
     /// Runs of audit entries are inserted a page at a time.
     public func load(_ rows: [StoredRow]) throws {

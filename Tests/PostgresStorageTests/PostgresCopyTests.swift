@@ -42,6 +42,37 @@ final class PostgresCopyTests: XCTestCase {
         XCTAssertEqual(try storedRows(copied), stored)
     }
 
+    /// A copy is one transaction: when it fails after some loads, or its connection goes away
+    /// (as when `vault copy` is killed), the database holds no row of it, and a new vault or
+    /// copy may take the schema it left.
+    func testACopyStoppedMidwayLeavesNoRowAndTheDatabaseCanBeUsedAgain() throws {
+        struct Stopped: Error {}
+        let vault = try PostgresTestVault.make()
+        defer { vault.drop() }
+        let rows = SyntheticVault.rows(cases: 700)
+        let failing = try vault.open(create: true)
+        XCTAssertThrowsError(try failing.holdingOneTransaction {
+            try failing.load(Array(rows[..<600]))
+            throw Stopped()
+        }) { XCTAssertTrue($0 is Stopped) }
+        try failing.close()
+        XCTAssertEqual(try storedRows(vault.open(create: false)).count, 0, "the loads of a failed copy stayed")
+
+        let cut = try vault.open(create: true)
+        XCTAssertThrowsError(try cut.holdingOneTransaction {
+            try cut.load(Array(rows[..<600]))
+            try cut.close()
+        }, "a copy whose connection is gone cannot commit")
+        let again = try vault.open(create: true)
+        defer { try? again.close() }
+        XCTAssertEqual(try storedRows(again).count, 0, "the loads of a copy cut off stayed")
+        try again.holdingOneTransaction { try again.load(rows) }
+        XCTAssertEqual(try storedRows(again).count, rows.count)
+        XCTAssertThrowsError(try vault.open(create: true), "a database that holds a vault is not taken for a new one") {
+            XCTAssertEqual($0 as? CaseStoreError, .fileExists(vault.location.redacted))
+        }
+    }
+
     private func storedRows(_ storage: any VaultStorage) throws -> [StoredRow] {
         var rows: [StoredRow] = []
         try storage.forEachStoredRow { rows.append($0) }

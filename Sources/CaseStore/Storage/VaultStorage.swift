@@ -79,6 +79,11 @@ public protocol VaultStorage: AnyObject {
     /// Stores `rows` exactly as they are, in one transaction, into a store that holds no vault
     /// yet or holds the rows of earlier `load` calls of the same copy.
     func load(_ rows: [StoredRow]) throws
+    /// Runs a whole copy into this store (every `load` and the reads that prove it) so that the
+    /// store ends up holding all of it or none of it, even when the process is killed: a server
+    /// holds it in one transaction, committed when `body` returns. A file store runs `body` as it
+    /// is: its caller makes it under a temporary name and renames it once proved (`VaultFile`).
+    func holdingOneTransaction<T>(_ body: () throws -> T) throws -> T
     /// Forgets the connection or file handle; later calls fail.
     func close() throws
 }

@@ -24,11 +24,11 @@ struct VaultCopyCommand: VaultCommand {
         let progress = VaultCopyProgressBars(console: console)
         let report: VaultCopyReport
         do {
-            defer { try? store.close() }
-            report = try session.copyVault(to: store, destinationKind: destination.kind, progress: progress.update)
+            report = try session.copyVault(to: store.storage, destinationKind: destination.kind, progress: progress.update)
+            try store.publish()
         } catch {
             progress.finish()
-            destination.discardFailedCopy()
+            store.discard()
             throw error
         }
         progress.finish()
