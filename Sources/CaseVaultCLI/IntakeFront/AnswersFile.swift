@@ -35,7 +35,7 @@ enum AnswersFile {
             }
         }
         guard unused.isEmpty else {
-            throw CLIError(message: messages("cli.intake.answers.unused", ["questions": unused.sorted().joined(separator: ", ")]))
+            throw CLIError(message: messages("cli.intake.answers.unused", ["questions": unused.sorted().map(TerminalSafeText.escaped).joined(separator: ", ")]))
         }
         return try engine.confirm()
     }
