@@ -8,7 +8,7 @@ import Foundation
 enum CaseAnswersTarget {
     static let target = FuzzTarget(name: "case-answers") { data in
         guard let intake = try? JSONDecoder().decode([String: String].self, from: data) else { return }
-        for line in CLIFuzzing.caseAnswerLines(intake) {
+        for line in CLIFuzzing.caseAnswerLines(intake, form: FuzzFixtures.form) {
             FuzzCheck.require(!FuzzCheck.hasTerminalUnsafe(line), "a case-show answer line is safe to print")
         }
     }

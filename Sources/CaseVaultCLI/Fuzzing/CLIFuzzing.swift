@@ -20,10 +20,10 @@ import Intake
     }
 
     /// `case show`: a case's stored intake answers (question id to JSON text) as the lines that
-    /// list them under the standard form's sections, in English.
-    public static func caseAnswerLines(_ intake: [String: String]) -> [String] {
+    /// list them under `form`'s sections (the standard form, loaded once by the caller), in English.
+    public static func caseAnswerLines(_ intake: [String: String], form: FormDefinition) -> [String] {
         let answers = CaseAnswers(intake)
-        guard let form = IntakeAnswerLines.standardForm(), let localizer = Messages.english.localizer else { return [] }
+        guard let localizer = Messages.english.localizer else { return [] }
         let rendering = IntakeAnswerLines(form: form, localizer: localizer, messages: .english, answers: answers)
         return rendering.sections(excluding: [], incidentType: nil)
     }
