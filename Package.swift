@@ -108,6 +108,12 @@ let package = Package(
             dependencies: ["CaseStore"],
             path: "Tests/CrashWriter"
         ),
+        // Fuzzing (scripts/fuzz, docs in its header): every parser of outside input as a target taking
+        // bytes, and `casevault-fuzz`, libFuzzer's entry point (built with -DCASEVAULT_LIBFUZZER) or a
+        // replay tool in the plain build. FuzzTargetsTests replays Fuzz/corpus and Fuzz/regressions.
+        .target(name: "FuzzTargets", dependencies: ["CaseStore", "CaseVaultCLI", "Export", "Intake", "VaultCrypto"], path: "Fuzz/Targets"),
+        .executableTarget(name: "casevault-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
         // Test support: child processes without a controlling terminal and with a deadline.
         .target(name: "CChildProcess", path: "Tests/CChildProcess"),
         .target(name: "TestSupport", dependencies: ["CChildProcess", "Transliteration"], path: "Tests/TestSupport"),

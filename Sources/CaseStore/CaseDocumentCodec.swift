@@ -187,14 +187,14 @@ public enum CaseDocumentCodec {
     }
 
     /// The canonical bytes that get sealed (sorted keys, no nulls).
-    static func encode(_ document: CaseDocument) throws -> [UInt8] {
+    @_spi(Fuzzing) public static func encode(_ document: CaseDocument) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(document))
     }
 
     /// Parses bytes that `encode` produced after they were unsealed.
-    static func decodeSealed(_ bytes: [UInt8]) throws -> CaseDocument {
+    @_spi(Fuzzing) public static func decodeSealed(_ bytes: [UInt8]) throws -> CaseDocument {
         try JSONDecoder().decode(CaseDocument.self, from: Data(bytes))
     }
 }

@@ -49,6 +49,16 @@ final class POParserTests: XCTestCase {
         XCTAssertEqual(try POParser.parse(POWriter.write(file), file: "x.po"), file)
     }
 
+    /// A catalog saved with CR LF line ends (a translator's Windows editor) reads as the same file
+    /// with LF ends; CR LF is one Swift Character, so it was once not a line break at all (found
+    /// by the po-catalog fuzz target; its input is in Fuzz/regressions/po-catalog).
+    func testCRLFLineEndsReadAsLF() throws {
+        let text = try Fixtures.text("po/sample.po")
+        let crlf = try POParser.parse(text.replacingOccurrences(of: "\n", with: "\r\n"), file: "sample.po")
+        XCTAssertEqual(crlf, try POParser.parse(text, file: "sample.po"))
+        XCTAssertEqual(try POParser.parse(POWriter.write(crlf), file: "sample.po"), crlf)
+    }
+
     func testSyntaxErrorsNameTheLine() {
         let cases: [(String, Int)] = [
             ("msgid \"a\"\nmsgstr \"b", 2),

@@ -48,7 +48,12 @@ enum ExportRecipients {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw CLIError(id: "cli.error.cannot_read_file", arguments: ["path": TerminalSafeText.escaped(path)])
         }
-        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        return lines(in: text)
+    }
+
+    /// The recipients written in a recipients file's text (also the fuzz target's entry).
+    static func lines(in text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 

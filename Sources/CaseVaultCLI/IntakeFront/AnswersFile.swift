@@ -9,6 +9,11 @@ import Intake
 enum AnswersFile {
     static func answer(_ engine: inout IntakeEngine, from path: String, messages: Messages) throws -> IntakeResult {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(message: messages("cli.intake.cannot_read", ["path": path])) }
+        return try answer(&engine, data: data, messages: messages)
+    }
+
+    /// The same for the file's bytes (also the fuzz target's entry, `CLIFuzzing.answersFile`).
+    static func answer(_ engine: inout IntakeEngine, data: Data, messages: Messages) throws -> IntakeResult {
         guard let object = try? JSONDecoder().decode([String: FileValue].self, from: data) else {
             throw CLIError(message: messages("cli.intake.answers.not_json"))
         }
@@ -30,7 +35,7 @@ enum AnswersFile {
             }
         }
         guard unused.isEmpty else {
-            throw CLIError(message: messages("cli.intake.answers.unused", ["questions": unused.sorted().joined(separator: ", ")]))
+            throw CLIError(message: messages("cli.intake.answers.unused", ["questions": unused.sorted().map(TerminalSafeText.escaped).joined(separator: ", ")]))
         }
         return try engine.confirm()
     }

@@ -5,7 +5,9 @@ public enum POParser {
     public static func parse(_ text: String, file: String) throws(CatalogError) -> POFile {
         var state = State(file: file)
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // CR LF is one Character in Swift, so splitting on "\n" alone would keep a CRLF file's
+        // lines together (found by the po-catalog fuzz target).
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\r", with: "")
             try state.consume(line, lineNumber: lineNumber)
