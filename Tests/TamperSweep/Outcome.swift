@@ -8,6 +8,8 @@ enum Outcome: Equatable {
     /// A typed error (or an audit finding) that says the vault or a record is damaged; `naming`
     /// says what it points at.
     case refused(kind: String, naming: Naming)
+    /// The same lines in another order (a listing whose order came from a damaged index).
+    case reordered
     /// A different result without an error, or an error that is not a clear refusal.
     case wrong(String)
 
@@ -22,10 +24,11 @@ enum Outcome: Equatable {
         case vault
     }
 
-    /// The line form: `same`, `refused:KIND:NAMING`, `WRONG:DETAIL`.
+    /// The line form: `same`, `reordered`, `refused:KIND:NAMING`, `WRONG:DETAIL`.
     var text: String {
         switch self {
         case .same: "same"
+        case .reordered: "reordered"
         case .refused(let kind, let naming): "refused:\(kind):\(naming.rawValue)"
         case .wrong(let detail): "WRONG:\(detail)"
         }
@@ -39,10 +42,18 @@ enum Outcome: Equatable {
         switch result {
         case .value(let value):
             if value == reference || (operation == "audit" && !earlierSame) { return .same }
+            if value.split(separator: "\n").sorted() == reference.split(separator: "\n").sorted() { return .reordered }
+            if withoutDays(value) == withoutDays(reference) { return .wrong("days_only_\(operation)") }
             return .wrong("different_\(operation)")
         case .failed(let error):
             return refusal(error) ?? .wrong("error_\(String(describing: error).prefix(80).replacingOccurrences(of: " ", with: "_"))")
         }
+    }
+
+    /// `text` without the plaintext creation and update days of cases, to tell a difference
+    /// only in those apart from any other.
+    static func withoutDays(_ text: String) -> String {
+        text.replacingOccurrences(of: #"(createdDay|updatedDay): "[^"]*""#, with: "$1: -", options: .regularExpression)
     }
 
     /// The refusal `error` is, or nil when it is no clear tamper refusal.
