@@ -203,9 +203,20 @@ final class SQLiteVaultStorage: LocalVaultFile {
         [state?.revision ?? 0, state?.signer, state.map { Data($0.documentHash) }, state.map { Data($0.signature) }]
     }
 
+    /// The row of `code`, found through the UNIQUE index on `code`. A damaged index can miss a
+    /// row the table holds: that is `corruptVault`, not a case that is not found. (An index entry
+    /// that points at another case's row gives this code with that row's signed state, which
+    /// does not verify.)
     func caseRow(code: String) throws -> CaseRow? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE code = ?"), arguments: [code]).map(Self.caseRow)
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE code = ?"),
+                                             arguments: [code]) else {
+                let scanned = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM cases NOT INDEXED WHERE code = ?)"),
+                                                arguments: [code])
+                if scanned == true { throw CaseStoreError.corruptVault }
+                return nil
+            }
+            return try Self.caseRow(row)
         }
     }
 
