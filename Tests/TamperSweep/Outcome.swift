@@ -34,14 +34,11 @@ enum Outcome: Equatable {
         }
     }
 
-    /// Classifies `result` of `operation` against `reference`. `earlierSame` tells whether every
-    /// operation before it was the same as the reference: only then must audit verify count the
-    /// same entries (a refused operation writes fewer, or other, entries), else an intact trail is
-    /// the right answer.
-    static func classify(_ operation: String, _ result: SweepOperations.Result, reference: String, earlierSame: Bool) -> Outcome {
+    /// Classifies `result` of `operation` against `reference`.
+    static func classify(_ operation: String, _ result: SweepOperations.Result, reference: String) -> Outcome {
         switch result {
         case .value(let value):
-            if value == reference || (operation == "audit" && !earlierSame) { return .same }
+            if value == reference { return .same }
             if value.split(separator: "\n").sorted() == reference.split(separator: "\n").sorted() { return .reordered }
             if withoutDays(value) == withoutDays(reference) { return .wrong("days_only_\(operation)") }
             return .wrong("different_\(operation)")
