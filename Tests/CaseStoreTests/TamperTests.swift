@@ -131,6 +131,23 @@ final class TamperTests: XCTestCase {
         XCTAssertThrows(.corruptVault) { _ = try vault.reopen().unlock(user: "vesna", passphrase: TemporaryVault.secret("vesna passphrase")) }
     }
 
+    /// Tamper sweep (issue 14): a flipped byte in a row's header can make its status NULL, which
+    /// `status != 'erased'` left out of every list without an error; it must be a corrupt vault.
+    func testCaseWithNullStatusIsRefusedNotLeftOutOfTheList() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let code = try worker.createCase(sampleDocument())
+        _ = try worker.createCase(sampleDocument("Mira Mirić"))
+        try RawVault(vault.path).queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA writable_schema = ON")
+            try db.execute(sql: "UPDATE sqlite_schema SET sql = replace(sql, 'status      TEXT    NOT NULL', 'status      TEXT') WHERE name = 'cases'")
+            try db.execute(sql: "PRAGMA writable_schema = OFF")
+        }
+        try RawVault(vault.path).execute("UPDATE cases SET status = NULL WHERE code = ?", [code.rawValue])
+        XCTAssertThrows(.corruptVault) { _ = try worker.listCases() }
+        XCTAssertThrows(.corruptVault) { _ = try worker.listCases(assignedTo: "vesna") }
+    }
+
     func testKeySlotWithAlteredRoleDoesNotOpen() throws {
         let vault = try TemporaryVault()
         _ = try vault.user("sofija", .supervisor)

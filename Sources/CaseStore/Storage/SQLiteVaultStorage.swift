@@ -249,7 +249,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Self.listingColumns) FROM cases
-                WHERE status != 'erased'\(selected) ORDER BY updated_day DESC, \(Self.lastChangeColumn) DESC, id DESC
+                WHERE status IS NOT 'erased'\(selected) ORDER BY updated_day DESC, \(Self.lastChangeColumn) DESC, id DESC
                 """, arguments: StatementArguments(codes ?? [])).map(Self.listing)
         }
     }
@@ -272,7 +272,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
         guard !tokens.isEmpty else { return [] }
         let intersection = Array(repeating: "SELECT case_id FROM name_index WHERE token = ?", count: tokens.count)
             .joined(separator: " INTERSECT ")
-        let sql = "SELECT \(Self.listingColumns) FROM cases WHERE status != 'erased' AND id IN (\(intersection)) ORDER BY code"
+        let sql = "SELECT \(Self.listingColumns) FROM cases WHERE status IS NOT 'erased' AND id IN (\(intersection)) ORDER BY code"
         return try read { db in
             try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(tokens.map { Data($0) })).map(Self.listing)
         }
@@ -280,7 +280,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
 
     func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE status != 'erased' ORDER BY id")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE status IS NOT 'erased' ORDER BY id")
             while let row = try rows.next() { try body(try Self.caseRow(row)) }
         }
     }
@@ -289,7 +289,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.code, c.version, f.case_version, f.sealed FROM cases c INDEXED BY cases_facts_scan
-                LEFT JOIN case_facts f ON f.case_id = c.id WHERE c.status != 'erased' ORDER BY c.id
+                LEFT JOIN case_facts f ON f.case_id = c.id WHERE c.status IS NOT 'erased' ORDER BY c.id
                 """)
             while let row = try rows.next() {
                 let sealed: Data? = try row.value(3)
@@ -302,7 +302,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
         try read { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM cases c INDEXED BY cases_facts_scan
-                WHERE c.status != 'erased' AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
+                WHERE c.status IS NOT 'erased' AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
                 """) ?? 0
         }
     }
@@ -560,7 +560,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
             try db.cachedStatement(sql: "DELETE FROM name_index WHERE case_id = ?").execute(arguments: [id])
             try insertTokens(tokens, caseID: id, db)
         case .requireAllCases(let keyVersion):
-            let stale = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE status != 'erased' AND key_version != ?",
+            let stale = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE status IS NOT 'erased' AND key_version != ?",
                                          arguments: [keyVersion]) ?? 0
             guard stale == 0 else { throw CaseStoreError.vaultLocked }
         case .setCaseState(let code, let status, let assignee, let state, let updatedDay, let replacing):
