@@ -114,6 +114,14 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["CaseStore", "CaseVaultCLI", "Export", "Intake", "VaultCrypto"], path: "Fuzz/Targets"),
         .executableTarget(name: "casevault-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
+        // Test helper process: flips each byte of a small vault in turn and runs the CLI's
+        // operations on it (issue 14); scripts/tamper-sweep and TamperSweepTests run it.
+        .executableTarget(
+            name: "casevault-tamper-sweep",
+            dependencies: ["Access", "CaseStore", "Export", "Statistics", "TestSupport", "VaultCrypto",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/TamperSweep"
+        ),
         // Test support: child processes without a controlling terminal and with a deadline.
         .target(name: "CChildProcess", path: "Tests/CChildProcess"),
         .target(name: "TestSupport", dependencies: ["CChildProcess", "Transliteration"], path: "Tests/TestSupport"),

@@ -271,7 +271,9 @@ public final class UnlockedVault {
     /// Summaries of the cases that are not erased (no identifying data; needs no case key), only
     /// those assigned to `assignee` when it is given. Each one's signed state is verified.
     public func listCases(assignedTo assignee: String? = nil) throws -> [CaseSummary] {
-        try verified(try storage.listings(codes: nil).filter { assignee == nil || $0.summary.assignee == assignee })
+        // Every case is verified before the filter: the stored assignee is plaintext, and a case
+        // whose assignee was altered must be refused, not silently left out of her list.
+        try verified(try storage.listings(codes: nil)).filter { assignee == nil || $0.assignee == assignee }
     }
 
     /// The summaries of `listings` once each one's signed state is verified, the signatures
@@ -297,7 +299,7 @@ public final class UnlockedVault {
         let tokens = try sealer.nameTokens(name)
         let matches = tokens.isEmpty ? [] : try storage.listings(withAllTokens: tokens)
         try commit([.appendAudit(auditDraft(.caseFind, details: ["matches": String(matches.count)]))])
-        return try verified(matches.filter { assignee == nil || $0.summary.assignee == assignee }).sorted { $0.code < $1.code }
+        return try verified(matches).filter { assignee == nil || $0.assignee == assignee }.sorted { $0.code < $1.code }
     }
 
     /// Erases a case by crypto-shredding: its wrapped data key, every sealed version, its name

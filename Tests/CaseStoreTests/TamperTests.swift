@@ -68,6 +68,86 @@ final class TamperTests: XCTestCase {
         XCTAssertThrows(.tamperedRecord(.caseFile(code.rawValue))) { _ = try worker.readCase(code) }
     }
 
+    /// Tamper sweep (issue 14): a flipped byte in a case's plaintext assignee left the case out
+    /// of its caseworker's list (and name search) without an error; it must be refused, naming it.
+    func testAlteredAssigneeIsRefusedNotLeftOutOfTheList() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let first = try worker.createCase(sampleDocument("Ana Anić"))
+        _ = try worker.createCase(sampleDocument("Ana Other"))
+        try RawVault(vault.path).execute("UPDATE cases SET assignee = 'vesnb' WHERE code = ?", [first.rawValue])
+        XCTAssertThrows(.untrustedSignature(.caseState(first.rawValue))) { _ = try worker.listCases(assignedTo: "vesna") }
+        XCTAssertThrows(.untrustedSignature(.caseState(first.rawValue))) { _ = try worker.findCases(name: "Ana", assignedTo: "vesna") }
+    }
+
+    /// Tamper sweep (issue 14): a flipped byte in the index of case codes made an existing case
+    /// "not found"; an index entry that points at another case's row must not give that row either.
+    func testDamagedCodeIndexIsCorruptVaultNotCaseNotFound() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let missed = try worker.createCase(sampleDocument("Ana Anić"))
+        let misdirected = try worker.createCase(sampleDocument("Mira Mirić"))
+        let other = try worker.createCase(sampleDocument("Jelena Jelić"))
+        let otherID = try RawVault(vault.path).queue.read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM cases WHERE code = ?", arguments: [other.rawValue])
+        }
+        try damageCodeIndex(vault.path, "UPDATE code_index SET code = 'ZZZZ-ZZZZ' WHERE code = ?", [missed.rawValue])
+        try damageCodeIndex(vault.path, "UPDATE code_index SET id = ? WHERE code = ?", [otherID, misdirected.rawValue])
+        XCTAssertThrows(.corruptVault) { _ = try worker.readCase(missed) }
+        XCTAssertThrows(.untrustedSignature(.caseState(misdirected.rawValue))) { _ = try worker.summary(misdirected) }
+        XCTAssertEqual(try worker.readCase(other).document.survivor.name, "Jelena Jelić")
+    }
+
+    /// Runs `sql` on the UNIQUE index of case codes as if it were a table `code_index (code, id)`
+    /// (a WITHOUT ROWID table on the index's root page has the index's record layout), so the
+    /// index changes and the table does not.
+    private func damageCodeIndex(_ path: String, _ sql: String, _ arguments: StatementArguments) throws {
+        try RawVault(path).queue.writeWithoutTransaction { db in
+            let root = try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_cases_1'") ?? 0
+            try db.execute(sql: "CREATE TABLE code_index (code TEXT, id INTEGER, PRIMARY KEY (code, id)) WITHOUT ROWID")
+            try db.execute(sql: "PRAGMA writable_schema = ON")
+            try db.execute(sql: "UPDATE sqlite_schema SET rootpage = ? WHERE name = 'code_index'", arguments: [root])
+            try db.execute(sql: "PRAGMA writable_schema = OFF")
+        }
+        try RawVault(path).queue.writeWithoutTransaction { db in
+            try db.execute(sql: sql, arguments: arguments)
+            try db.execute(sql: "PRAGMA writable_schema = ON")
+            try db.execute(sql: "DELETE FROM sqlite_schema WHERE name IN ('code_index', 'sqlite_autoindex_code_index_1')")
+            try db.execute(sql: "PRAGMA writable_schema = OFF")
+        }
+    }
+
+    /// Tamper sweep (issue 14): a flipped byte that left a column NULL or of another type crashed
+    /// the program (GRDB's row subscript traps); a damaged column name in the schema gave
+    /// storageFailure(engine). Both are a corrupt vault.
+    func testMistypedColumnAndDamagedSchemaAreCorruptVault() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let code = try worker.createCase(sampleDocument())
+        try RawVault(vault.path).execute("UPDATE cases SET created_day = X'FF' WHERE code = ?", [code.rawValue])
+        XCTAssertThrows(.corruptVault) { _ = try worker.listCases() }
+        XCTAssertThrows(.corruptVault) { _ = try worker.readCase(code) }
+        try RawVault(vault.path).execute("ALTER TABLE login_failures RENAME COLUMN last_failure_at TO last_failure_au")
+        XCTAssertThrows(.corruptVault) { _ = try vault.reopen().unlock(user: "vesna", passphrase: TemporaryVault.secret("vesna passphrase")) }
+    }
+
+    /// Tamper sweep (issue 14): a flipped byte in a row's header can make its status NULL, which
+    /// `status != 'erased'` left out of every list without an error; it must be a corrupt vault.
+    func testCaseWithNullStatusIsRefusedNotLeftOutOfTheList() throws {
+        let vault = try TemporaryVault()
+        let worker = try vault.user("vesna", .caseworker)
+        let code = try worker.createCase(sampleDocument())
+        _ = try worker.createCase(sampleDocument("Mira Mirić"))
+        try RawVault(vault.path).queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA writable_schema = ON")
+            try db.execute(sql: "UPDATE sqlite_schema SET sql = replace(sql, 'status      TEXT    NOT NULL', 'status      TEXT') WHERE name = 'cases'")
+            try db.execute(sql: "PRAGMA writable_schema = OFF")
+        }
+        try RawVault(vault.path).execute("UPDATE cases SET status = NULL WHERE code = ?", [code.rawValue])
+        XCTAssertThrows(.corruptVault) { _ = try worker.listCases() }
+        XCTAssertThrows(.corruptVault) { _ = try worker.listCases(assignedTo: "vesna") }
+    }
+
     func testKeySlotWithAlteredRoleDoesNotOpen() throws {
         let vault = try TemporaryVault()
         _ = try vault.user("sofija", .supervisor)

@@ -9,20 +9,20 @@ extension SQLiteVaultStorage {
             for row in try Self.identityRows(db) { try body(row) }
             let cases = try Row.fetchCursor(db, sql: "SELECT \(Self.caseColumns), 0, id FROM cases ORDER BY id")
             while let row = try cases.next() {
-                let id: Int64 = row[14]
+                let id: Int64 = try row.value(14)
                 let caseRow = try Self.caseRow(row)
                 let history = try Row.fetchAll(db, sql: "SELECT version, document FROM case_history WHERE case_id = ? ORDER BY version",
-                                               arguments: [id]).map { HistoryRow(version: $0[0], document: Self.bytes($0[1])) }
+                                               arguments: [id]).map { HistoryRow(version: try $0.value(0), document: Self.bytes(try $0.value(1))) }
                 let tokens = try Data.fetchAll(db, sql: "SELECT token FROM name_index WHERE case_id = ?", arguments: [id]).map { Array($0) }
                 let facts = try Row.fetchOne(db, sql: "SELECT case_version, sealed FROM case_facts WHERE case_id = ?", arguments: [id])
-                    .map { (version: $0[0] as Int, sealed: Self.bytes($0[1])) }
+                    .map { (version: try $0.value(0) as Int, sealed: Self.bytes(try $0.value(1))) }
                 try body(.storedCase(StoredCase(row: caseRow, history: history, nameTokens: tokens, facts: facts)))
             }
             for row in try Self.settingRows(db) { try body(row) }
             let entries = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_log ORDER BY seq")
-            while let row = try entries.next() { try body(.auditEntry(Self.auditRow(row))) }
+            while let row = try entries.next() { try body(.auditEntry(try Self.auditRow(row))) }
             let heads = try Row.fetchCursor(db, sql: "SELECT seq, signer, directory_revision, signature FROM audit_heads ORDER BY seq")
-            while let row = try heads.next() { try body(.auditHead(Self.headRow(row))) }
+            while let row = try heads.next() { try body(.auditHead(try Self.headRow(row))) }
         }
     }
 
@@ -30,34 +30,34 @@ extension SQLiteVaultStorage {
     private static func identityRows(_ db: Database) throws -> [StoredRow] {
         var rows: [StoredRow] = []
         if let meta = try Row.fetchOne(db, sql: "SELECT vault_id, format_version, key_version, created_day, signing_public_key FROM vault_meta") {
-            let signing: Data? = meta[4]
-            rows.append(.meta(VaultMetaRow(vaultID: bytes(meta[0]), formatVersion: meta[1], keyVersion: meta[2], createdDay: meta[3],
+            let signing: Data? = try meta.value(4)
+            rows.append(.meta(VaultMetaRow(vaultID: bytes(try meta.value(0)), formatVersion: try meta.value(1), keyVersion: try meta.value(2), createdDay: try meta.value(3),
                                            signingPublicKey: signing.map { Array($0) })))
         }
         rows += try Row.fetchAll(db, sql: "SELECT \(slotColumns) FROM key_slots ORDER BY user_name").map { .keySlot(try slot($0)) }
         rows += try Row.fetchAll(db, sql: """
             SELECT user_name, role, key_version, ephemeral_key, sealed_keys, granted_by, signature FROM key_grants ORDER BY user_name
             """).map {
-            guard let role = Role(rawValue: $0[1]) else { throw CaseStoreError.corruptVault }
-            let signature: Data? = $0[6]
-            return .keyGrant(KeyGrantRow(user: $0[0], role: role, keyVersion: $0[2], ephemeralKey: bytes($0[3]), sealedKeys: bytes($0[4]),
-                                         grantedBy: $0[5], signature: signature.map { Array($0) }))
+            guard let role = Role(rawValue: try $0.value(1)) else { throw CaseStoreError.corruptVault }
+            let signature: Data? = try $0.value(6)
+            return .keyGrant(KeyGrantRow(user: try $0.value(0), role: role, keyVersion: try $0.value(2), ephemeralKey: bytes(try $0.value(3)), sealedKeys: bytes(try $0.value(4)),
+                                         grantedBy: try $0.value(5), signature: signature.map { Array($0) }))
         }
         rows += try Row.fetchAll(db, sql: "SELECT revision, public_key, body, signature FROM user_directory").map {
-            .directory(DirectoryRow(revision: $0[0], publicKey: bytes($0[1]), body: bytes($0[2]), signature: bytes($0[3])))
+            .directory(DirectoryRow(revision: try $0.value(0), publicKey: bytes(try $0.value(1)), body: bytes(try $0.value(2)), signature: bytes(try $0.value(3))))
         }
         rows += try Row.fetchAll(db, sql: "SELECT version, sealed FROM retired_audit_keys ORDER BY version").map {
-            .retiredAuditKey(RetiredAuditKeyRow(version: $0[0], sealed: bytes($0[1])))
+            .retiredAuditKey(RetiredAuditKeyRow(version: try $0.value(0), sealed: bytes(try $0.value(1))))
         }
         rows += try Row.fetchAll(db, sql: "SELECT user_name, updated_day, sealed FROM intake_drafts ORDER BY user_name").map {
-            .intakeDraft(user: $0[0], updatedDay: $0[1], sealed: bytes($0[2]))
+            .intakeDraft(user: try $0.value(0), updatedDay: try $0.value(1), sealed: bytes(try $0.value(2)))
         }
         rows += try Row.fetchAll(db, sql: "SELECT user_name, grammatical_gender FROM user_profiles ORDER BY user_name").map {
-            guard let gender = GrammaticalGender(rawValue: $0[1]) else { throw CaseStoreError.corruptVault }
-            return .grammaticalGender(user: $0[0], gender)
+            guard let gender = GrammaticalGender(rawValue: try $0.value(1)) else { throw CaseStoreError.corruptVault }
+            return .grammaticalGender(user: try $0.value(0), gender)
         }
         rows += try Row.fetchAll(db, sql: "SELECT user_name, failures, last_failure_at FROM login_failures ORDER BY user_name").map {
-            .loginFailure(user: $0[0], LoginFailureRow(failures: $0[1], lastFailureAt: $0[2]))
+            .loginFailure(user: try $0.value(0), LoginFailureRow(failures: try $0.value(1), lastFailureAt: try $0.value(2)))
         }
         return rows
     }
@@ -65,20 +65,20 @@ extension SQLiteVaultStorage {
     /// The signed settings and the export ledger.
     private static func settingRows(_ db: Database) throws -> [StoredRow] {
         var rows: [StoredRow] = try Row.fetchAll(db, sql: "SELECT revision, signer, body, signature FROM statistics_policy").map {
-            .statisticsPolicy(StatisticsPolicyRow(revision: $0[0], signer: $0[1], body: bytes($0[2]), signature: bytes($0[3])))
+            .statisticsPolicy(StatisticsPolicyRow(revision: try $0.value(0), signer: try $0.value(1), body: bytes(try $0.value(2)), signature: bytes(try $0.value(3))))
         }
         rows += try Row.fetchAll(db, sql: "SELECT name, revision, signer, body, signature FROM signed_settings ORDER BY name").map {
-            .signedSetting(name: $0[0], SignedSettingRow(revision: $0[1], signer: $0[2], body: bytes($0[3]), signature: bytes($0[4])))
+            .signedSetting(name: try $0.value(0), SignedSettingRow(revision: try $0.value(1), signer: try $0.value(2), body: bytes(try $0.value(3)), signature: bytes(try $0.value(4))))
         }
         rows += try Row.fetchAll(db, sql: """
             SELECT id, case_code, requester, created_day, body, signature, decider, decision, decision_signature, used
             FROM export_requests ORDER BY rowid
             """).map { row in
-            let decision: Data? = row[7], decisionSignature: Data? = row[8]
-            return .exportRequest(ExportRequestRow(id: row[0], caseCode: row[1], requester: row[2], createdDay: row[3], body: bytes(row[4]),
-                                                   signature: bytes(row[5]), decider: row[6], decision: decision.map { Array($0) },
+            let decision: Data? = try row.value(7), decisionSignature: Data? = try row.value(8)
+            return .exportRequest(ExportRequestRow(id: try row.value(0), caseCode: try row.value(1), requester: try row.value(2), createdDay: try row.value(3), body: bytes(try row.value(4)),
+                                                   signature: bytes(try row.value(5)), decider: try row.value(6), decision: decision.map { Array($0) },
                                                    decisionSignature: decisionSignature.map { Array($0) }),
-                                  used: row[9])
+                                  used: try row.value(9))
         }
         return rows
     }

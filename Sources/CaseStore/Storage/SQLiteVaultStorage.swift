@@ -43,7 +43,9 @@ final class SQLiteVaultStorage: LocalVaultFile {
     static func translate(_ error: DatabaseError) -> CaseStoreError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .vaultLocked
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT: return .corruptVault
+        // SQLITE_ERROR: a statement of ours that does not compile (no such column or table) means
+        // the schema in the file is not the one the migrations wrote.
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_ERROR: return .corruptVault
         case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_SHORT_READ: return .corruptVault
         case .SQLITE_FULL: return .storageFailure(.diskFull)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH: return .storageFailure(.cannotOpenOrWrite)
@@ -73,8 +75,8 @@ final class SQLiteVaultStorage: LocalVaultFile {
     func meta() throws -> VaultMetaRow? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT vault_id, format_version, key_version, created_day, signing_public_key FROM vault_meta").map {
-                let signing: Data? = $0[4]
-                return VaultMetaRow(vaultID: Self.bytes($0[0]), formatVersion: $0[1], keyVersion: $0[2], createdDay: $0[3],
+                let signing: Data? = try $0.value(4)
+                return VaultMetaRow(vaultID: Self.bytes(try $0.value(0)), formatVersion: try $0.value(1), keyVersion: try $0.value(2), createdDay: try $0.value(3),
                                     signingPublicKey: signing.map { Array($0) })
             }
         }
@@ -84,10 +86,10 @@ final class SQLiteVaultStorage: LocalVaultFile {
         "user_name, role, kdf_log_n, kdf_r, kdf_p, salt, key_version, sealed_keys, created_day, disabled, exchange_public_key"
 
     static func slot(_ row: Row) throws -> KeySlotRow {
-        guard let role = Role(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
-        return KeySlotRow(user: row[0], role: role, kdfLogN: row[2], kdfR: row[3], kdfP: row[4], salt: bytes(row[5]),
-                          keyVersion: row[6], sealedKeys: bytes(row[7]), createdDay: row[8], disabled: row[9],
-                          exchangePublicKey: bytes(row[10]))
+        guard let role = Role(rawValue: try row.value(1)) else { throw CaseStoreError.corruptVault }
+        return KeySlotRow(user: try row.value(0), role: role, kdfLogN: try row.value(2), kdfR: try row.value(3), kdfP: try row.value(4), salt: bytes(try row.value(5)),
+                          keyVersion: try row.value(6), sealedKeys: bytes(try row.value(7)), createdDay: try row.value(8), disabled: try row.value(9),
+                          exchangePublicKey: bytes(try row.value(10)))
     }
 
     private static func slotArguments(_ slot: KeySlotRow) -> StatementArguments {
@@ -100,10 +102,10 @@ final class SQLiteVaultStorage: LocalVaultFile {
             try Row.fetchOne(db, sql: """
                 SELECT role, key_version, ephemeral_key, sealed_keys, granted_by, signature FROM key_grants WHERE user_name = ?
                 """, arguments: [user]).map {
-                guard let role = Role(rawValue: $0[0]) else { throw CaseStoreError.corruptVault }
-                let signature: Data? = $0[5]
-                return KeyGrantRow(user: user, role: role, keyVersion: $0[1], ephemeralKey: Self.bytes($0[2]), sealedKeys: Self.bytes($0[3]),
-                                   grantedBy: $0[4], signature: signature.map { Array($0) })
+                guard let role = Role(rawValue: try $0.value(0)) else { throw CaseStoreError.corruptVault }
+                let signature: Data? = try $0.value(5)
+                return KeyGrantRow(user: user, role: role, keyVersion: try $0.value(1), ephemeralKey: Self.bytes(try $0.value(2)), sealedKeys: Self.bytes(try $0.value(3)),
+                                   grantedBy: try $0.value(4), signature: signature.map { Array($0) })
             }
         }
     }
@@ -111,7 +113,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
     func directory() throws -> DirectoryRow? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT revision, public_key, body, signature FROM user_directory").map {
-                DirectoryRow(revision: $0[0], publicKey: Self.bytes($0[1]), body: Self.bytes($0[2]), signature: Self.bytes($0[3]))
+                DirectoryRow(revision: try $0.value(0), publicKey: Self.bytes(try $0.value(1)), body: Self.bytes(try $0.value(2)), signature: Self.bytes(try $0.value(3)))
             }
         }
     }
@@ -119,7 +121,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
     func retiredAuditKeys() throws -> [RetiredAuditKeyRow] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT version, sealed FROM retired_audit_keys ORDER BY version DESC").map {
-                RetiredAuditKeyRow(version: $0[0], sealed: Self.bytes($0[1]))
+                RetiredAuditKeyRow(version: try $0.value(0), sealed: Self.bytes(try $0.value(1)))
             }
         }
     }
@@ -132,7 +134,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
         try read { db in
             var genders: [String: GrammaticalGender] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT user_name, grammatical_gender FROM user_profiles") {
-                if let gender = GrammaticalGender(rawValue: row[1]) { genders[row[0]] = gender }
+                if let gender = GrammaticalGender(rawValue: try row.value(1)) { genders[try row.value(0)] = gender }
             }
             return genders
         }
@@ -141,7 +143,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
     func loginFailures(user: String) throws -> LoginFailureRow? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT failures, last_failure_at FROM login_failures WHERE user_name = ?", arguments: [user]).map {
-                LoginFailureRow(failures: $0[0], lastFailureAt: $0[1])
+                LoginFailureRow(failures: try $0.value(0), lastFailureAt: try $0.value(1))
             }
         }
     }
@@ -180,30 +182,41 @@ final class SQLiteVaultStorage: LocalVaultFile {
     private static let lastChangeColumn = "(SELECT max(seq) \(caseChanges))"
 
     static func caseRow(_ row: Row) throws -> CaseRow {
-        guard let status = CaseStatus(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
-        let wrapped: Data? = row[6]
-        let document: Data? = row[8]
-        return CaseRow(code: row[0], status: status, assignee: row[2], createdDay: row[3], updatedDay: row[4],
-                       keyVersion: row[5], wrappedKey: wrapped.map { Array($0) }, version: row[7], document: document.map { Array($0) },
-                       state: state(row, from: 9), committedRevision: row[13])
+        guard let status = CaseStatus(rawValue: try row.value(1)) else { throw CaseStoreError.corruptVault }
+        let wrapped: Data? = try row.value(6)
+        let document: Data? = try row.value(8)
+        return CaseRow(code: try row.value(0), status: status, assignee: try row.value(2), createdDay: try row.value(3), updatedDay: try row.value(4),
+                       keyVersion: try row.value(5), wrappedKey: wrapped.map { Array($0) }, version: try row.value(7), document: document.map { Array($0) },
+                       state: try state(row, from: 9), committedRevision: try row.value(13))
     }
 
     /// The signed state stored in columns `start ..< start + 4` (revision, signer, hash, signature).
-    static func state(_ row: Row, from start: Int) -> CaseStateSignature? {
-        let signer: String? = row[start + 1]
-        let hash: Data? = row[start + 2]
-        let signature: Data? = row[start + 3]
+    static func state(_ row: Row, from start: Int) throws -> CaseStateSignature? {
+        let signer: String? = try row.value(start + 1)
+        let hash: Data? = try row.value(start + 2)
+        let signature: Data? = try row.value(start + 3)
         guard let signer, let hash, let signature else { return nil }
-        return CaseStateSignature(revision: row[start], signer: signer, documentHash: Array(hash), signature: Array(signature))
+        return CaseStateSignature(revision: try row.value(start), signer: signer, documentHash: Array(hash), signature: Array(signature))
     }
 
     static func stateArguments(_ state: CaseStateSignature?) -> [(any DatabaseValueConvertible)?] {
         [state?.revision ?? 0, state?.signer, state.map { Data($0.documentHash) }, state.map { Data($0.signature) }]
     }
 
+    /// The row of `code`, found through the UNIQUE index on `code`. A damaged index can miss a
+    /// row the table holds: that is `corruptVault`, not a case that is not found. (An index entry
+    /// that points at another case's row gives this code with that row's signed state, which
+    /// does not verify.)
     func caseRow(code: String) throws -> CaseRow? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE code = ?"), arguments: [code]).map(Self.caseRow)
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE code = ?"),
+                                             arguments: [code]) else {
+                let scanned = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM cases NOT INDEXED WHERE code = ?)"),
+                                                arguments: [code])
+                if scanned == true { throw CaseStoreError.corruptVault }
+                return nil
+            }
+            return try Self.caseRow(row)
         }
     }
 
@@ -216,7 +229,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
             try Row.fetchAll(db, sql: """
                 SELECT h.version, h.document FROM case_history h JOIN cases c ON c.id = h.case_id
                 WHERE c.code = ? ORDER BY h.version
-                """, arguments: [code]).map { HistoryRow(version: $0[0], document: Self.bytes($0[1])) }
+                """, arguments: [code]).map { HistoryRow(version: try $0.value(0), document: Self.bytes(try $0.value(1))) }
         }
     }
 
@@ -236,7 +249,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Self.listingColumns) FROM cases
-                WHERE status != 'erased'\(selected) ORDER BY updated_day DESC, \(Self.lastChangeColumn) DESC, id DESC
+                WHERE status IS NOT 'erased'\(selected) ORDER BY updated_day DESC, \(Self.lastChangeColumn) DESC, id DESC
                 """, arguments: StatementArguments(codes ?? [])).map(Self.listing)
         }
     }
@@ -248,10 +261,10 @@ final class SQLiteVaultStorage: LocalVaultFile {
         """
 
     private static func listing(_ row: Row) throws -> CaseListing {
-        guard let status = CaseStatus(rawValue: row[1]) else { throw CaseStoreError.corruptVault }
-        return CaseListing(summary: CaseSummary(code: row[0], status: status, assignee: row[2], createdDay: row[3],
-                                                updatedDay: row[4], version: row[5]),
-                           state: state(row, from: 6), committedRevision: row[10])
+        guard let status = CaseStatus(rawValue: try row.value(1)) else { throw CaseStoreError.corruptVault }
+        return CaseListing(summary: CaseSummary(code: try row.value(0), status: status, assignee: try row.value(2), createdDay: try row.value(3),
+                                                updatedDay: try row.value(4), version: try row.value(5)),
+                           state: try state(row, from: 6), committedRevision: try row.value(10))
     }
 
     /// One query: the name index's matches for every token, with their listing columns.
@@ -259,7 +272,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
         guard !tokens.isEmpty else { return [] }
         let intersection = Array(repeating: "SELECT case_id FROM name_index WHERE token = ?", count: tokens.count)
             .joined(separator: " INTERSECT ")
-        let sql = "SELECT \(Self.listingColumns) FROM cases WHERE status != 'erased' AND id IN (\(intersection)) ORDER BY code"
+        let sql = "SELECT \(Self.listingColumns) FROM cases WHERE status IS NOT 'erased' AND id IN (\(intersection)) ORDER BY code"
         return try read { db in
             try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(tokens.map { Data($0) })).map(Self.listing)
         }
@@ -267,7 +280,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
 
     func forEachLiveCase(_ body: (CaseRow) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE status != 'erased' ORDER BY id")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.readCaseColumns) FROM cases WHERE status IS NOT 'erased' ORDER BY id")
             while let row = try rows.next() { try body(try Self.caseRow(row)) }
         }
     }
@@ -276,11 +289,11 @@ final class SQLiteVaultStorage: LocalVaultFile {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.code, c.version, f.case_version, f.sealed FROM cases c INDEXED BY cases_facts_scan
-                LEFT JOIN case_facts f ON f.case_id = c.id WHERE c.status != 'erased' ORDER BY c.id
+                LEFT JOIN case_facts f ON f.case_id = c.id WHERE c.status IS NOT 'erased' ORDER BY c.id
                 """)
             while let row = try rows.next() {
-                let sealed: Data? = row[3]
-                try body(FactsRow(code: row[0], version: row[1], factsVersion: row[2], sealed: sealed.map { Array($0) }))
+                let sealed: Data? = try row.value(3)
+                try body(FactsRow(code: try row.value(0), version: try row.value(1), factsVersion: try row.value(2), sealed: sealed.map { Array($0) }))
             }
         }
     }
@@ -289,7 +302,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
         try read { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM cases c INDEXED BY cases_facts_scan
-                WHERE c.status != 'erased' AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
+                WHERE c.status IS NOT 'erased' AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
                 """) ?? 0
         }
     }
@@ -297,7 +310,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
     func statisticsPolicy() throws -> StatisticsPolicyRow? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT revision, signer, body, signature FROM statistics_policy").map {
-                StatisticsPolicyRow(revision: $0[0], signer: $0[1], body: Self.bytes($0[2]), signature: Self.bytes($0[3]))
+                StatisticsPolicyRow(revision: try $0.value(0), signer: try $0.value(1), body: Self.bytes(try $0.value(2)), signature: Self.bytes(try $0.value(3)))
             }
         }
     }
@@ -305,7 +318,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
     func signedSetting(_ name: String) throws -> SignedSettingRow? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT revision, signer, body, signature FROM signed_settings WHERE name = ?", arguments: [name]).map {
-                SignedSettingRow(revision: $0[0], signer: $0[1], body: Self.bytes($0[2]), signature: Self.bytes($0[3]))
+                SignedSettingRow(revision: try $0.value(0), signer: try $0.value(1), body: Self.bytes(try $0.value(2)), signature: Self.bytes(try $0.value(3)))
             }
         }
     }
@@ -316,9 +329,9 @@ final class SQLiteVaultStorage: LocalVaultFile {
                 SELECT id, case_code, requester, created_day, body, signature, decider, decision, decision_signature
                 FROM export_requests ORDER BY rowid
                 """).map { row in
-                let decision: Data? = row[7], decisionSignature: Data? = row[8]
-                return ExportRequestRow(id: row[0], caseCode: row[1], requester: row[2], createdDay: row[3], body: Self.bytes(row[4]),
-                                        signature: Self.bytes(row[5]), decider: row[6], decision: decision.map { Array($0) },
+                let decision: Data? = try row.value(7), decisionSignature: Data? = try row.value(8)
+                return ExportRequestRow(id: try row.value(0), caseCode: try row.value(1), requester: try row.value(2), createdDay: try row.value(3), body: Self.bytes(try row.value(4)),
+                                        signature: Self.bytes(try row.value(5)), decider: try row.value(6), decision: decision.map { Array($0) },
                                         decisionSignature: decisionSignature.map { Array($0) })
             }
         }
@@ -326,10 +339,10 @@ final class SQLiteVaultStorage: LocalVaultFile {
 
     static let auditColumns = "seq, at, actor, action, case_code, outcome, payload, hash"
 
-    static func auditRow(_ row: Row) -> AuditEntryRow {
-        let payload: Data? = row[6]
-        return AuditEntryRow(seq: row[0], at: row[1], actor: row[2], action: row[3], caseCode: row[4], outcome: row[5],
-                             payload: payload.map { Array($0) }, hash: bytes(row[7]))
+    static func auditRow(_ row: Row) throws -> AuditEntryRow {
+        let payload: Data? = try row.value(6)
+        return AuditEntryRow(seq: try row.value(0), at: try row.value(1), actor: try row.value(2), action: try row.value(3), caseCode: try row.value(4), outcome: try row.value(5),
+                             payload: payload.map { Array($0) }, hash: bytes(try row.value(7)))
     }
 
     func auditHead() throws -> (seq: Int64, hash: [UInt8])? {
@@ -342,7 +355,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
 
     private static func auditHead(_ db: Database) throws -> (seq: Int64, hash: [UInt8])? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).map {
-            (seq: $0[0], hash: bytes($0[1]))
+            (seq: try $0.value(0), hash: bytes(try $0.value(1)))
         }
     }
 
@@ -369,11 +382,11 @@ final class SQLiteVaultStorage: LocalVaultFile {
                 FROM audit_log a LEFT JOIN audit_heads h ON h.seq = a.seq WHERE a.seq > ? ORDER BY a.seq
                 """), arguments: [seq])
             while let row = try rows.next() {
-                let entry = Self.auditRow(row)
-                let signer: String? = row[8]
-                let signature: Data? = row[10]
-                let head = signer.flatMap { signer in
-                    signature.map { AuditHeadRow(seq: entry.seq, signer: signer, directoryRevision: row[9], signature: Array($0)) }
+                let entry = try Self.auditRow(row)
+                let signer: String? = try row.value(8)
+                let signature: Data? = try row.value(10)
+                let head = try signer.flatMap { signer in
+                    try signature.map { AuditHeadRow(seq: entry.seq, signer: signer, directoryRevision: try row.value(9), signature: Array($0)) }
                 }
                 try body(entry, head)
             }
@@ -391,8 +404,8 @@ final class SQLiteVaultStorage: LocalVaultFile {
         }
     }
 
-    static func headRow(_ row: Row) -> AuditHeadRow {
-        AuditHeadRow(seq: row[0], signer: row[1], directoryRevision: row[2], signature: bytes(row[3]))
+    static func headRow(_ row: Row) throws -> AuditHeadRow {
+        AuditHeadRow(seq: try row.value(0), signer: try row.value(1), directoryRevision: try row.value(2), signature: bytes(try row.value(3)))
     }
 
     func apply(_ batch: StorageBatch) throws {
@@ -547,7 +560,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
             try db.cachedStatement(sql: "DELETE FROM name_index WHERE case_id = ?").execute(arguments: [id])
             try insertTokens(tokens, caseID: id, db)
         case .requireAllCases(let keyVersion):
-            let stale = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE status != 'erased' AND key_version != ?",
+            let stale = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE status IS NOT 'erased' AND key_version != ?",
                                          arguments: [keyVersion]) ?? 0
             guard stale == 0 else { throw CaseStoreError.vaultLocked }
         case .setCaseState(let code, let status, let assignee, let state, let updatedDay, let replacing):
@@ -612,7 +625,7 @@ final class SQLiteVaultStorage: LocalVaultFile {
             let audit = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
             var byStatus: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT status, count(*) FROM cases GROUP BY status") {
-                byStatus[row[0]] = row[1]
+                byStatus[try row.value(0)] = try row.value(1)
             }
             return StorageCounts(users: users, openCases: byStatus["open"] ?? 0, closedCases: byStatus["closed"] ?? 0,
                                  erasedCases: byStatus["erased"] ?? 0, auditEntries: audit)
@@ -656,5 +669,17 @@ final class SQLiteVaultStorage: LocalVaultFile {
 
     static func bytes(_ value: DatabaseValue) -> [UInt8] {
         (Data.fromDatabaseValue(value)).map { Array($0) } ?? []
+    }
+}
+
+extension Row {
+    /// Column `index` as `Value`. GRDB's subscript traps on a NULL or a value of another type;
+    /// in a vault file that only a damaged or altered row can hold, so it is `corruptVault` here.
+    func value<Value: DatabaseValueConvertible>(_ index: Int) throws -> Value {
+        do {
+            return try decode(Value.self, atIndex: index)
+        } catch {
+            throw CaseStoreError.corruptVault
+        }
     }
 }
