@@ -50,11 +50,19 @@ final class CutConnectionTests: XCTestCase {
             }
         }
 
-        let measuring = try CuttingProxy(upstreamPort: port, cutAfter: nil)
-        XCTAssertEqual(try attempt(0, via: through(measuring)).status, 0)
-        let traffic = try measuring.stop().bytes
+        // A write's traffic grows with the vault (the writer reads the audit trail's end), so it
+        // is measured again, uncut, before each cut and the cut placed from the end of the next.
+        var measured: [Int] = []
+        func measure(_ number: Int) throws -> Int {
+            let proxy = try CuttingProxy(upstreamPort: port, cutAfter: nil)
+            XCTAssertEqual(try attempt(number, via: through(proxy)).status, 0)
+            measured.append(try proxy.stop().bytes)
+            return measured.last! + (measured.count > 1 ? measured.last! - measured[measured.count - 2] : 0)
+        }
+        let traffic = try measure(-1)
         var tally = Tally()
-        for (number, bytes) in Self.points(in: traffic, count: cutPoints).enumerated() {
+        for (number, point) in Self.points(in: traffic, count: cutPoints).enumerated() {
+            let bytes = max(0, try measure(-2 - number) - (traffic - point))
             let before = try office.storedNotes(of: "maja")
             let proxy = try CuttingProxy(upstreamPort: port, cutAfter: bytes)
             let result = try attempt(number + 1, via: through(proxy))
