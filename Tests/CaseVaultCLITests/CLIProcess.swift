@@ -16,12 +16,13 @@ struct CLIProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("casevault")
     }
 
-    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], timeout: TimeInterval = 120) throws
+        -> Result {
         let child = try ChildProcess.run(
             executable: binary.path, arguments: arguments,
             environment: ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path].merging(environment) { $1 },
-            input: Data(stdin.utf8), timeout: 120)
-        XCTAssertNotEqual(child.wait(), .timedOut, "casevault \(arguments.first ?? "") did not end within 120 s")
+            input: Data(stdin.utf8), timeout: timeout)
+        XCTAssertNotEqual(child.wait(), .timedOut, "casevault \(arguments.first ?? "") did not end within \(Int(timeout)) s")
         return Result(status: child.status, out: child.outputText, err: child.errorText)
     }
 }
