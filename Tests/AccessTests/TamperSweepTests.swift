@@ -4,7 +4,7 @@ import XCTest
 
 /// Issue 14's tamper sweep, in CI's shorter form: the sweep driver (`casevault-tamper-sweep`,
 /// built beside the tests; `scripts/tamper-sweep` runs it over every byte) flips every byte of
-/// the first page (the SQLite header and schema) and 200 seeded random positions of a
+/// the SQLite file header (100 bytes) and 400 seeded random positions of a
 /// small vault, and runs open, list, show, export, stats and audit verify through the Access
 /// sessions on each copy. Each outcome must be the untouched vault's result or a typed tamper
 /// refusal; a WRONG result, a crash or a hang fails the test and prints the seed to repeat it.
@@ -25,11 +25,11 @@ final class TamperSweepTests: XCTestCase {
         let seed = environment["CASEVAULT_TAMPER_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64(UInt32.max))
         let made = try ChildProcess.run(executable: driver, arguments: ["make", vault, "5"], environment: environment, timeout: 120)
         XCTAssertEqual(made.status, 0, made.errorText)
-        let sweep = try ChildProcess.run(executable: driver, arguments: ["sweep", vault, String(seed), "sample:200", "2"],
+        let sweep = try ChildProcess.run(executable: driver, arguments: ["sweep", vault, String(seed), "sample:400", "2"],
                                          environment: environment, timeout: 600)
         let summary = sweep.outputText
         XCTAssertEqual(sweep.status, 0, "tamper sweep failed; repeat with CASEVAULT_TAMPER_SEED=\(seed)\n\(summary)\(sweep.errorText)")
-        // The sample was run: the whole first page (4096 bytes) and the random positions.
-        XCTAssertTrue(summary.contains(" \(4096 + 200) positions tried"), summary)
+        // The sample was run: the whole SQLite header (100 bytes) and the random positions.
+        XCTAssertTrue(summary.contains(" \(100 + 400) positions tried"), summary)
     }
 }

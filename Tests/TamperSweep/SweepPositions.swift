@@ -1,17 +1,14 @@
 import Foundation
 
-/// Which byte positions a sweep flips: `all` of them, or `sample:N`: every byte of the first
-/// page (the SQLite header and the schema) and N more drawn with the seed from the rest.
+/// Which byte positions a sweep flips: `all` of them, or `sample:N`: every byte of the SQLite
+/// file header (the first 100) and N more drawn with the seed from the rest.
 enum SweepPositions {
     static func choose(_ spec: String, vault: String, size: Int, seed: UInt64) throws -> [Int] {
         if spec == "all" { return Array(0..<size) }
         guard spec.hasPrefix("sample:"), let count = Int(spec.dropFirst("sample:".count)) else {
             throw SweepFailure("positions must be all or sample:N")
         }
-        let header = try [UInt8](Data(contentsOf: URL(fileURLWithPath: vault)).prefix(18))
-        guard header.count == 18 else { throw SweepFailure("not a database file") }
-        let declared = Int(header[16]) << 8 | Int(header[17])
-        let page = min(declared == 1 ? 65536 : declared, size)
+        let page = min(100, size)
         var generator = SeededGenerator(seed: seed)
         var rest = Set<Int>()
         while rest.count < min(count, size - page) { rest.insert(Int.random(in: page..<size, using: &generator)) }

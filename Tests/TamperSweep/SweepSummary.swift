@@ -1,7 +1,8 @@
 import Foundation
 
 /// The table `scripts/tamper-sweep` prints: per position (its worst operation) and per
-/// operation, how many were the same, the same in another order, refused (by kind and by what the refusal names), WRONG,
+/// operation, how many were the same, the same in another order, refused (by kind and by what the refusal names), a
+/// known gap, WRONG,
 /// crashed or hung; and every position that was WRONG, crashed or hung, with its mask.
 struct SweepSummary {
     var positions = 0
@@ -30,12 +31,13 @@ struct SweepSummary {
         if outcome.hasPrefix("CRASH") { return "CRASH" }
         if outcome.hasPrefix("HANG") { return "HANG" }
         if outcome.hasPrefix("refused") { return "refused" }
+        if outcome.hasPrefix("KNOWN") { return "known" }
         if outcome == "reordered" { return "reordered" }
         return "same"
     }
 
     static func worse(_ a: String, _ b: String) -> String {
-        let order = ["same", "reordered", "refused", "WRONG", "CRASH", "HANG"]
+        let order = ["same", "reordered", "refused", "known", "WRONG", "CRASH", "HANG"]
         return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
     }
 
@@ -44,7 +46,7 @@ struct SweepSummary {
     func text(fileSize: Int, seconds: Double, note: String) -> String {
         var out = "tamper sweep: file \(fileSize) bytes, \(positions) positions tried (\(note)), wall \(String(format: "%.1f", seconds)) s\n"
         out += "positions by worst outcome:\n"
-        for key in ["same", "reordered", "refused", "WRONG", "CRASH", "HANG"] { out += "  \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(byPosition[key] ?? 0)\n" }
+        for key in ["same", "reordered", "refused", "known", "WRONG", "CRASH", "HANG"] { out += "  \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(byPosition[key] ?? 0)\n" }
         out += "per operation:\n"
         for operation in SweepOperations.names {
             out += "  \(operation)\n"
