@@ -155,6 +155,19 @@ final class TamperTests: XCTestCase {
         XCTAssertThrows(.wrongPassphrase) { _ = try vault.reopen().unlock(user: "sofija", passphrase: TemporaryVault.secret("sofija passphrase")) }
     }
 
+    /// A migrations row that GRDB's migrator cannot decode (the sweep's position 4108 made its
+    /// identifier NULL) is a damaged vault, not an error of unknown kind.
+    func testAnUndecodableMigrationsRowIsCorruptVault() throws {
+        let vault = try TemporaryVault()
+        _ = try vault.user("vesna", .caseworker)
+        try RawVault(vault.path).execute("""
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_master SET sql = 'CREATE TABLE grdb_migrations (identifier TEXT PRIMARY KEY)' WHERE name = 'grdb_migrations';
+            """)
+        try RawVault(vault.path).execute("UPDATE grdb_migrations SET identifier = NULL WHERE rowid = (SELECT max(rowid) FROM grdb_migrations)")
+        XCTAssertThrows(.corruptVault) { _ = try vault.reopen() }
+    }
+
     func testTruncatedFileGivesCorruptVault() throws {
         let vault = try TemporaryVault()
         let worker = try vault.user("vesna", .caseworker)

@@ -72,19 +72,13 @@ final class IncidentRecorderCSVTests: XCTestCase {
         for secret in secrets { XCTAssertFalse(csv.contains(secret), "the CSV contains \(secret)") }
     }
 
-    /// 100,000 rows are formatted in well under a second, even in this unoptimised test build
-    /// (the best of three runs, so that other work on the machine does not decide).
-    func testAHundredThousandRowsFormatInUnderASecond() throws {
+    /// 100,000 rows are formatted whole: a header and one record each. How fast is measured by
+    /// the benchmark (`casevault-bench`, its Incident Recorder figures), never by a timer here.
+    func testAHundredThousandRowsFormatWhole() throws {
         let facts = try ProfileFixture.facts(ProfileFixture.document())
         var export = try IncidentRecorderExport(agencyCode: "ZK-KRU")
         let rows = try (0..<100_000).map { try XCTUnwrap(export.row(facts: facts, caseManager: "user\($0 % 40)")) }
-        var best = Duration.seconds(60), csv: [UInt8] = []
-        for _ in 0..<3 {
-            let start = ContinuousClock.now
-            csv = IncidentRecorder.csv(rows)
-            best = min(best, ContinuousClock.now - start)
-        }
-        XCTAssertLessThan(best, .seconds(1), "formatting took \(best)")
+        let csv = IncidentRecorder.csv(rows)
         XCTAssertEqual(csv.filter { $0 == 0x0A }.count, 100_001)
     }
 

@@ -26,7 +26,15 @@ final class SQLiteVaultStorage: LocalVaultFile {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         queue = try Self.mapErrors { try DatabaseQueue(path: path, configuration: configuration) }
-        try Self.mapErrors { try SchemaMigrations.migrate(queue, isNew: create) }
+        do {
+            try Self.mapErrors { try SchemaMigrations.migrate(queue, isNew: create) }
+        } catch let error as CaseStoreError {
+            throw error
+        } catch {
+            // GRDB's migrator reads its own table with its own decoding: a row it cannot decode
+            // (a damaged identifier) is a damaged vault, not an error of unknown kind.
+            throw CaseStoreError.corruptVault
+        }
     }
 
     /// Runs `body`, turning SQLite failures into `CaseStoreError` without their SQL or arguments.
