@@ -56,7 +56,7 @@ enum Outcome: Equatable {
     /// `text` without the plaintext creation and update days of cases, to tell a difference
     /// only in those apart from any other.
     static func withoutDays(_ text: String) -> String {
-        text.replacingOccurrences(of: #"(createdDay|updatedDay): "[^"]*""#, with: "$1: -", options: .regularExpression)
+        text.replacingOccurrences(of: #"(createdDay|updatedDay): "(?:\\.|[^"\\])*""#, with: "$1: -", options: .regularExpression)
     }
 
     /// The refusal `error` is, or nil when it is no clear tamper refusal.
