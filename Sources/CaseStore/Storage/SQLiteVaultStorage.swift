@@ -429,8 +429,11 @@ final class SQLiteVaultStorage: LocalVaultFile {
             }
         }
         if batch.mutations.contains(where: \.shredsCaseData) {
-            // Push the shredded (erased or purged) pages out of the WAL now, not at the next checkpoint.
-            try Self.mapErrors { try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
+            // Push the shredded (erased or purged) pages out of the WAL now, not at the next
+            // checkpoint. The batch is committed by now: a checkpoint the disk fails must not
+            // report it as not saved. Its pages then leave the WAL at the next checkpoint that
+            // succeeds (SQLite's own, or when the vault is closed).
+            _ = try? Self.mapErrors { try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
         }
     }
 
